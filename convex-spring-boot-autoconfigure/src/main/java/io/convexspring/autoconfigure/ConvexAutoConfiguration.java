@@ -1,0 +1,86 @@
+package io.convexspring.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.convexspring.client.ConvexActionClient;
+import io.convexspring.client.ConvexCredentials;
+import io.convexspring.client.ConvexMutationClient;
+import io.convexspring.client.ConvexQueryClient;
+import io.convexspring.client.ConvexTransport;
+import io.convexspring.codec.ConvexCodec;
+
+/**
+ * Auto-configuration of the Convex clients: a {@link ConvexTransport} for the deployment in
+ * {@code convex.url}, and the {@link ConvexActionClient}, {@link ConvexMutationClient} and
+ * {@link ConvexQueryClient} on it. Uses the application's {@link WebClient.Builder} (cloned)
+ * and {@link JsonMapper} where there are; every bean backs off for a user's own.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+@ConditionalOnClass({ WebClient.class, JsonMapper.class })
+@EnableConfigurationProperties(ConvexProperties.class)
+public final class ConvexAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(ConvexConnectionDetails.class)
+	PropertiesConvexConnectionDetails convexConnectionDetails(ConvexProperties properties) {
+		return new PropertiesConvexConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConvexCodec convexCodec(ObjectProvider<JsonMapper> jsonMapper) {
+		return ConvexCodec.create(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConvexTransport convexTransport(ConvexConnectionDetails connectionDetails, ConvexProperties properties,
+			ConvexCodec codec, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ConvexWebClientCustomizer> customizers) {
+		ConvexTransport.Builder builder;
+		try {
+			builder = ConvexTransport.builder(connectionDetails.url());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConvexUrlException(connectionDetails.url(), ex);
+		}
+		builder.codec(codec)
+			.connectTimeout(properties.getConnectTimeout())
+			.responseTimeout(properties.getResponseTimeout())
+			.maxResponseSize(properties.getMaxResponseSize());
+		String deployKey = connectionDetails.deployKey();
+		if (deployKey != null) {
+			builder.credentials(ConvexCredentials.deployKey(deployKey));
+		}
+		webClientBuilder.ifAvailable(builder::webClientBuilder);
+		customizers.orderedStream().forEach((customizer) -> builder.customizeWebClient(customizer::customize));
+		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConvexActionClient convexActionClient(ConvexTransport transport) {
+		return new ConvexActionClient(transport);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConvexMutationClient convexMutationClient(ConvexTransport transport) {
+		return new ConvexMutationClient(transport);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConvexQueryClient convexQueryClient(ConvexTransport transport) {
+		return new ConvexQueryClient(transport);
+	}
+
+}

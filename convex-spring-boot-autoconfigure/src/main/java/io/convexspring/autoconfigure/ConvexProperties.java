@@ -1,0 +1,117 @@
+package io.convexspring.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import io.convexspring.client.ConvexTransport;
+
+/**
+ * Configuration properties for the Convex clients ({@code convex.*}).
+ */
+@ConfigurationProperties("convex")
+public class ConvexProperties {
+
+	/**
+	 * URL of the Convex deployment, e.g. https://happy-otter-123.convex.cloud. Also read from
+	 * the CONVEX_URL environment variable.
+	 */
+	private @Nullable String url;
+
+	/**
+	 * Deploy key for admin access (may call internal functions). Sent as 'Authorization:
+	 * Convex <key>'; never logged.
+	 */
+	private @Nullable String deployKey;
+
+	/**
+	 * What to log around each function execution: false (nothing), info (one line per
+	 * execution, plus the function's own log lines) or debug (also arguments, results and
+	 * HTTP details).
+	 */
+	private Logging logging = Logging.OFF;
+
+	/**
+	 * Maximum time to wait for a connection to the deployment.
+	 */
+	private Duration connectTimeout = ConvexTransport.DEFAULT_CONNECT_TIMEOUT;
+
+	/**
+	 * Maximum time to wait for a function's response. The backend sends nothing while a
+	 * function runs; the default outlasts the longest action Convex allows (30 minutes).
+	 */
+	private Duration responseTimeout = ConvexTransport.DEFAULT_RESPONSE_TIMEOUT;
+
+	/**
+	 * Largest response body accepted. Convex limits a return value to 16 MiB; bytes grow by a
+	 * third in the JSON encoding.
+	 */
+	private DataSize maxResponseSize = ConvexTransport.DEFAULT_MAX_RESPONSE_SIZE;
+
+	public @Nullable String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(@Nullable String url) {
+		this.url = url;
+	}
+
+	public @Nullable String getDeployKey() {
+		return this.deployKey;
+	}
+
+	public void setDeployKey(@Nullable String deployKey) {
+		this.deployKey = deployKey;
+	}
+
+	public Logging getLogging() {
+		return this.logging;
+	}
+
+	public void setLogging(Logging logging) {
+		this.logging = logging;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getResponseTimeout() {
+		return this.responseTimeout;
+	}
+
+	public void setResponseTimeout(Duration responseTimeout) {
+		this.responseTimeout = responseTimeout;
+	}
+
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	/**
+	 * What {@code convex.logging} may be set to. YAML's {@code false} binds to {@link #OFF}.
+	 */
+	public enum Logging {
+
+		/** Log nothing per execution. */
+		OFF,
+
+		/** One line per execution, plus the function's own log lines. */
+		INFO,
+
+		/** As {@link #INFO}, plus starts, HTTP details and argument and result previews. */
+		DEBUG
+
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.convexspring.client;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * What the action, mutation and query clients share: the transport, the credentials a client
+ * is bound to, calls by plain path, and binding to a user's token.
+ *
+ * @param <C> the concrete client type
+ */
+abstract sealed class ConvexFunctionClient<C extends ConvexFunctionClient<C>>
+		permits ConvexActionClient, ConvexMutationClient, ConvexQueryClient {
+
+	private final FunctionKind kind;
+
+	private final ConvexTransport transport;
+
+	private final ConvexCredentials credentials;
+
+	ConvexFunctionClient(FunctionKind kind, ConvexTransport transport, ConvexCredentials credentials) {
+		this.kind = kind;
+		this.transport = Objects.requireNonNull(transport, "transport must not be null");
+		this.credentials = Objects.requireNonNull(credentials, "credentials must not be null");
+	}
+
+	abstract C withTransport(ConvexTransport transport, ConvexCredentials credentials);
+
+	final <R> Mono<R> call(ConvexFunction<?, R> function, @Nullable Object args) {
+		return this.transport.execute(this.kind, function.path(), args,
+				this.transport.codec().javaType(function.resultType()), this.credentials);
+	}
+
+	final <R> @Nullable R await(Mono<R> call, String path) {
+		return this.transport.block(call, this.kind, path);
+	}
+
+	/**
+	 * Calls a function by its path, for quick use; prefer a function reference made once.
+	 * @param <R> the result type
+	 * @param path the function path, e.g. {@code emails:send}
+	 * @param args the arguments (a record, a bean or a {@code Map}); {@code null} sends
+	 * {@code {}}
+	 * @param resultType the result type
+	 * @return the result; empty for a Convex {@code null}
+	 * @throws IllegalArgumentException if the path is not a valid function path
+	 */
+	public <R> Mono<R> execute(String path, @Nullable Object args, Class<R> resultType) {
+		return this.transport.execute(this.kind, FunctionPaths.check(path), args,
+				this.transport.codec().javaType(resultType), this.credentials);
+	}
+
+	/**
+	 * Calls a function by its path and waits for its result.
+	 * @param <R> the result type
+	 * @param path the function path, e.g. {@code emails:send}
+	 * @param args the arguments; {@code null} sends {@code {}}
+	 * @param resultType the result type
+	 * @return the result, or {@code null} for a Convex {@code null}
+	 * @throws ConvexException as the call fails
+	 */
+	public <R> @Nullable R executeBlocking(String path, @Nullable Object args, Class<R> resultType) {
+		return await(execute(path, args, resultType), path);
+	}
+
+	/**
+	 * Returns a client like this one whose calls run as the user the token identifies, for
+	 * forwarding a signed-in user's JWT ({@code Authorization: Bearer <token>}).
+	 * @param token the user's JWT
+	 * @return a client bound to the token
+	 * @throws IllegalArgumentException if the token is blank
+	 */
+	public C withUserToken(String token) {
+		return withTransport(this.transport, ConvexCredentials.userToken(token));
+	}
+
+	/**
+	 * Returns a client like this one whose calls run with the given credentials.
+	 * @param credentials the credentials
+	 * @return a client bound to the credentials
+	 */
+	public C withCredentials(ConvexCredentials credentials) {
+		return withTransport(this.transport, credentials);
+	}
+
+	/**
+	 * Returns the credentials this client's calls run with.
+	 * @return the credentials
+	 */
+	public ConvexCredentials credentials() {
+		return this.credentials;
+	}
+
+	/**
+	 * Returns the transport this client calls through.
+	 * @return the transport
+	 */
+	public ConvexTransport transport() {
+		return this.transport;
+	}
+
+	@Override
+	public String toString() {
+		return getClass().getSimpleName() + "[" + this.transport.deploymentUrl() + ", " + this.credentials + "]";
+	}
+
+}

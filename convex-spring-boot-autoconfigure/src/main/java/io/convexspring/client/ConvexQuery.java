@@ -1,0 +1,57 @@
+package io.convexspring.client;
+
+import java.lang.reflect.Type;
+
+import org.springframework.core.ParameterizedTypeReference;
+
+/**
+ * A reference to a Convex query, executed with {@link ConvexQueryClient}.
+ *
+ * <pre class="code">
+ * static final ConvexQuery&lt;Args, Result&gt; FUNCTION = ConvexQuery.of("module:function", Args.class, Result.class);
+ * </pre>
+ *
+ * @param <A> the argument type ({@code Void} for none)
+ * @param <R> the result type
+ */
+public final class ConvexQuery<A, R> extends ConvexFunction<A, R> {
+
+	private ConvexQuery(String path, Class<A> argumentType, Type resultType) {
+		super(path, argumentType, resultType);
+	}
+
+	/**
+	 * References a query with a plain result type.
+	 * @param <A> the argument type
+	 * @param <R> the result type
+	 * @param path the function path, e.g. {@code module:function}
+	 * @param argumentType the argument type ({@code Void.class} for none)
+	 * @param resultType the result type
+	 * @return the reference
+	 * @throws IllegalArgumentException if the path is not a valid Convex function path
+	 */
+	public static <A, R> ConvexQuery<A, R> of(String path, Class<A> argumentType, Class<R> resultType) {
+		return new ConvexQuery<>(path, argumentType, resultType);
+	}
+
+	/**
+	 * References a query with a generic result type, e.g. {@code List<Order>}.
+	 * @param <A> the argument type
+	 * @param <R> the result type
+	 * @param path the function path, e.g. {@code module:function}
+	 * @param argumentType the argument type ({@code Void.class} for none)
+	 * @param resultType the result type, as {@code new ParameterizedTypeReference<List<Order>>() {}}
+	 * @return the reference
+	 * @throws IllegalArgumentException if the path is not a valid Convex function path
+	 */
+	public static <A, R> ConvexQuery<A, R> of(String path, Class<A> argumentType,
+			ParameterizedTypeReference<R> resultType) {
+		return new ConvexQuery<>(path, argumentType, typeOf(resultType));
+	}
+
+	@Override
+	public FunctionKind kind() {
+		return FunctionKind.QUERY;
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.convexspring.client;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * No response came within the configured time ({@code convex.response-timeout}, or the
+ * connect timeout). The function may still be running.
+ */
+public final class ConvexTimeoutException extends ConvexTransportException {
+
+	/**
+	 * Creates the exception.
+	 * @param kind the function kind
+	 * @param path the function path
+	 * @param what what timed out, e.g. {@code no response}
+	 * @param timeout the limit that was reached
+	 * @param cause the underlying failure
+	 */
+	public ConvexTimeoutException(FunctionKind kind, String path, String what, Duration timeout,
+			@Nullable Throwable cause) {
+		super(kind, path, what + " within " + timeout, false, cause);
+	}
+
+}

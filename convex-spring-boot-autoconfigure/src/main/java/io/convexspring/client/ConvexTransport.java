@@ -1,0 +1,373 @@
+package io.convexspring.client;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.JavaType;
+
+import io.convexspring.codec.ConvexCodec;
+
+/**
+ * The one HTTP transport that every Convex function call goes through: it encodes the request,
+ * posts it with a {@link WebClient} on Reactor Netty, and decodes the outcome into a result or
+ * a {@link ConvexException}. Everything it needs per call (endpoints, headers, codec, readers)
+ * is built once. Thread-safe; share one per deployment.
+ *
+ * @see ConvexActionClient
+ * @see ConvexMutationClient
+ * @see ConvexQueryClient
+ */
+public final class ConvexTransport {
+
+	/** The connect timeout used when none is set. */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * The response timeout used when none is set: longer than the longest a Convex action may
+	 * run (30 minutes), so the client does not give up on a function the backend still runs.
+	 */
+	public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMinutes(31);
+
+	/**
+	 * The response size limit used when none is set: room for Convex's 16 MiB return value in
+	 * its JSON encoding (base64 bytes grow by a third).
+	 */
+	public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(32);
+
+	private final WebClient webClient;
+
+	private final URI deploymentUrl;
+
+	private final Map<FunctionKind, URI> endpoints = new EnumMap<>(FunctionKind.class);
+
+	private final ConvexCodec codec;
+
+	private final RequestBodyWriter requests;
+
+	private final ResponseEnvelopeReader responses;
+
+	private final Failures failures;
+
+	private final ConvexCredentials defaultCredentials;
+
+	private final int maxResponseBytes;
+
+	private final Duration blockingBound;
+
+	private ConvexTransport(Builder builder) {
+		this.deploymentUrl = builder.url;
+		for (FunctionKind kind : FunctionKind.values()) {
+			this.endpoints.put(kind, URI.create(this.deploymentUrl + kind.endpoint()));
+		}
+		this.codec = (builder.codec != null) ? builder.codec : ConvexCodec.create();
+		this.requests = new RequestBodyWriter(this.codec);
+		this.responses = new ResponseEnvelopeReader(this.codec);
+		this.failures = new Failures(this.deploymentUrl.toString(), builder.connectTimeout, builder.responseTimeout,
+				builder.maxResponseSize, this.codec.mapper());
+		this.defaultCredentials = builder.credentials;
+		this.maxResponseBytes = (int) Math.min(Integer.MAX_VALUE, builder.maxResponseSize.toBytes());
+		// the HTTP timeouts fire first; the bound only guards against a stalled pipeline
+		this.blockingBound = builder.connectTimeout.plus(builder.responseTimeout).plusSeconds(10);
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, builder.connectTimeout.toMillis()))
+			.responseTimeout(builder.responseTimeout);
+		WebClient.Builder webClientBuilder = ((builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
+				: WebClient.builder())
+			.clientConnector(new ReactorClientHttpConnector(httpClient));
+		builder.customizer.accept(webClientBuilder);
+		this.webClient = webClientBuilder.build();
+	}
+
+	/**
+	 * Starts a transport for a deployment.
+	 * @param deploymentUrl the deployment URL, e.g. {@code https://happy-otter-123.convex.cloud}
+	 * @return a builder
+	 * @throws IllegalArgumentException if the URL is missing or not an absolute http(s) URL
+	 */
+	public static Builder builder(@Nullable String deploymentUrl) {
+		return new Builder(deploymentUrl);
+	}
+
+	/**
+	 * Returns the deployment URL, without a trailing slash.
+	 * @return the deployment URL
+	 */
+	public URI deploymentUrl() {
+		return this.deploymentUrl;
+	}
+
+	/**
+	 * Returns the codec that encodes arguments and decodes results.
+	 * @return the codec
+	 */
+	public ConvexCodec codec() {
+		return this.codec;
+	}
+
+	/**
+	 * Returns the credentials calls use unless a client is bound to others.
+	 * @return the default credentials
+	 */
+	public ConvexCredentials defaultCredentials() {
+		return this.defaultCredentials;
+	}
+
+	/**
+	 * Calls a function. Nothing happens until the {@link Mono} is subscribed; cancelling it
+	 * cancels the HTTP request. A Convex {@code null} result completes the {@code Mono} empty.
+	 * @param <R> the result type
+	 * @param kind the kind of function
+	 * @param path the function path
+	 * @param args the arguments (a record, a bean or a {@code Map}); {@code null} sends
+	 * {@code {}}
+	 * @param resultType the result type, from {@link ConvexCodec#javaType}
+	 * @param credentials who the call runs as
+	 * @return the result
+	 */
+	public <R> Mono<R> execute(FunctionKind kind, String path, @Nullable Object args, JavaType resultType,
+			ConvexCredentials credentials) {
+		return Mono.defer(() -> {
+			byte[] body = this.requests.write(kind, path, args);
+			String authorization = credentials.authorization();
+			return this.webClient.post()
+				.uri(this.endpoints.get(kind))
+				.contentType(MediaType.APPLICATION_JSON)
+				.headers((headers) -> {
+					headers.set(ClientHeader.NAME, ClientHeader.VALUE);
+					if (authorization != null) {
+						headers.set("Authorization", authorization);
+					}
+				})
+				.bodyValue(body)
+				.exchangeToMono((response) -> this.<R>outcome(kind, path, response, resultType))
+				.onErrorMap((failure) -> !(failure instanceof ConvexException),
+						(failure) -> this.failures.transport(kind, path, failure));
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private <R> Mono<R> outcome(FunctionKind kind, String path, ClientResponse response, JavaType resultType) {
+		int status = response.statusCode().value();
+		Mono<DataBuffer> body = DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()),
+				this.maxResponseBytes);
+		if (status != 200 && status != 560) {
+			return body.map((buffer) -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return bytes;
+			})
+				.defaultIfEmpty(new byte[0])
+				.flatMap((bytes) -> Mono.error(this.failures.refusal(kind, path, status, bytes)));
+		}
+		return body
+			.switchIfEmpty(Mono.error(() -> new ConvexMalformedResponseException(kind, path, status, "the body is empty",
+					null)))
+			.handle((buffer, sink) -> {
+				Object result;
+				try (InputStream in = buffer.asInputStream(true)) {
+					result = this.responses.read(kind, path, status, in, resultType);
+				}
+				catch (java.io.IOException ex) {
+					sink.error(ex);
+					return;
+				}
+				catch (ConvexException ex) {
+					sink.error(ex);
+					return;
+				}
+				if (result != null) {
+					sink.next((R) result);
+				}
+			});
+	}
+
+	/**
+	 * Waits for a call's result on the calling thread, for Spring MVC and virtual threads.
+	 * Refuses to block a Reactor event-loop thread. Interrupting the thread cancels the call.
+	 * @param <R> the result type
+	 * @param call the call, from {@link #execute}
+	 * @param kind the kind of function (for messages)
+	 * @param path the function path (for messages)
+	 * @return the result, or {@code null} for a Convex {@code null}
+	 * @throws ConvexException as the call fails
+	 * @throws IllegalStateException on a non-blocking thread
+	 */
+	public <R> @Nullable R block(Mono<R> call, FunctionKind kind, String path) {
+		if (Schedulers.isInNonBlockingThread()) {
+			throw new IllegalStateException("Blocking on " + ConvexException.describe(kind, path) + " on the "
+					+ "non-blocking thread '" + Thread.currentThread().getName() + "' would stall its event loop: "
+					+ "use execute(...), which returns a Mono, and compose it instead");
+		}
+		CompletableFuture<R> future = call.toFuture();
+		try {
+			return future.get(this.blockingBound.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			ConvexException failure = this.failures.transport(kind, path, ex.getCause());
+			failure.addSuppressed(new BlockingCallSite());
+			throw failure;
+		}
+		catch (InterruptedException ex) {
+			future.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new ConvexCancelledException(kind, path, "the waiting thread was interrupted", ex);
+		}
+		catch (TimeoutException ex) {
+			future.cancel(true);
+			throw new ConvexCancelledException(kind, path, "no outcome within " + this.blockingBound, ex);
+		}
+	}
+
+	/** Records where a blocking caller waited, since the failure itself was raised on another thread. */
+	private static final class BlockingCallSite extends Exception {
+
+		BlockingCallSite() {
+			super("the blocking call that received this failure");
+		}
+
+	}
+
+	/**
+	 * Builds a {@link ConvexTransport}.
+	 */
+	public static final class Builder {
+
+		private final URI url;
+
+		private WebClient.@Nullable Builder webClientBuilder;
+
+		private @Nullable ConvexCodec codec;
+
+		private ConvexCredentials credentials = ConvexCredentials.none();
+
+		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+		private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+
+		private DataSize maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+
+		private Consumer<WebClient.Builder> customizer = (webClient) -> {
+		};
+
+		private Builder(@Nullable String url) {
+			this.url = DeploymentUrl.parse(url);
+		}
+
+		/**
+		 * Starts from an application's {@link WebClient.Builder} (filters, codecs, observation
+		 * registry); it is cloned, not changed.
+		 * @param webClientBuilder the builder
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+			this.webClientBuilder = Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the codec; by default one on a plain {@code JsonMapper}.
+		 * @param codec the codec
+		 * @return this builder
+		 */
+		public Builder codec(ConvexCodec codec) {
+			this.codec = Objects.requireNonNull(codec, "codec must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the credentials calls use by default; anonymous unless set.
+		 * @param credentials the credentials
+		 * @return this builder
+		 */
+		public Builder credentials(ConvexCredentials credentials) {
+			this.credentials = Objects.requireNonNull(credentials, "credentials must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets how long to wait for a connection.
+		 * @param connectTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = positive(connectTimeout, "connectTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets how long to wait for the response; the backend sends nothing while a function
+		 * runs, so this bounds a function's run time as seen from here.
+		 * @param responseTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder responseTimeout(Duration responseTimeout) {
+			this.responseTimeout = positive(responseTimeout, "responseTimeout");
+			return this;
+		}
+
+		/**
+		 * Sets the largest response body accepted.
+		 * @param maxResponseSize the limit
+		 * @return this builder
+		 */
+		public Builder maxResponseSize(DataSize maxResponseSize) {
+			Objects.requireNonNull(maxResponseSize, "maxResponseSize must not be null");
+			if (maxResponseSize.toBytes() <= 0) {
+				throw new IllegalArgumentException("maxResponseSize must be positive, not " + maxResponseSize);
+			}
+			this.maxResponseSize = maxResponseSize;
+			return this;
+		}
+
+		/**
+		 * Adds a last adjustment of the {@link WebClient.Builder} (filters, headers).
+		 * @param customizer the customizer
+		 * @return this builder
+		 */
+		public Builder customizeWebClient(Consumer<WebClient.Builder> customizer) {
+			this.customizer = this.customizer.andThen(customizer);
+			return this;
+		}
+
+		/**
+		 * Builds the transport.
+		 * @return the transport
+		 */
+		public ConvexTransport build() {
+			return new ConvexTransport(this);
+		}
+
+		private static Duration positive(Duration duration, String name) {
+			Objects.requireNonNull(duration, name + " must not be null");
+			if (duration.isNegative() || duration.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive, not " + duration);
+			}
+			return duration;
+		}
+
+	}
+
+}

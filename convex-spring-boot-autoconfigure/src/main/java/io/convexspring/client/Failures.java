@@ -1,0 +1,123 @@
+package io.convexspring.client;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.util.unit.DataSize;
+import reactor.netty.http.client.PrematureCloseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns what the HTTP layer reports into the {@link ConvexException} hierarchy: refusals by
+ * status and the backend's {@code code}, transport failures by their cause's type. Never by a
+ * message's text.
+ */
+final class Failures {
+
+	private final String deployment;
+
+	private final Duration connectTimeout;
+
+	private final Duration responseTimeout;
+
+	private final DataSize maxResponseSize;
+
+	private final JsonMapper mapper;
+
+	Failures(String deployment, Duration connectTimeout, Duration responseTimeout, DataSize maxResponseSize,
+			JsonMapper mapper) {
+		this.deployment = deployment;
+		this.connectTimeout = connectTimeout;
+		this.responseTimeout = responseTimeout;
+		this.maxResponseSize = maxResponseSize;
+		this.mapper = mapper;
+	}
+
+	/** A response with a status other than 200 and 560. */
+	ConvexHttpException refusal(FunctionKind kind, String path, int status, byte[] body) {
+		String code = null;
+		String message = null;
+		try (JsonParser parser = this.mapper.createParser(body)) {
+			if (parser.nextToken() == JsonToken.START_OBJECT) {
+				while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+					String name = parser.currentName();
+					JsonToken value = parser.nextToken();
+					if (value == JsonToken.VALUE_STRING && name.equals("code")) {
+						code = parser.getString();
+					}
+					else if (value == JsonToken.VALUE_STRING && name.equals("message")) {
+						message = parser.getString();
+					}
+					else {
+						parser.skipChildren();
+					}
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			// not the backend's JSON (an empty 408, a proxy's page): the status alone says it
+		}
+		if (status == 401 || status == 403) {
+			return new ConvexAuthenticationException(kind, path, status, code, message);
+		}
+		return new ConvexHttpException(kind, path, status, code, message);
+	}
+
+	/** An error from the exchange that is not already a {@link ConvexException}. */
+	ConvexException transport(FunctionKind kind, String path, Throwable failure) {
+		if (failure instanceof ConvexException convex) {
+			return convex;
+		}
+		Throwable cause = rootCause(failure);
+		if (failure instanceof DataBufferLimitException || cause instanceof DataBufferLimitException) {
+			return new ConvexResponseTooLargeException(kind, path, this.maxResponseSize, failure);
+		}
+		if (cause instanceof ConnectTimeoutException) {
+			return new ConvexTimeoutException(kind, path, "could not connect to " + this.deployment,
+					this.connectTimeout, failure);
+		}
+		if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
+			return new ConvexTimeoutException(kind, path, "no response from " + this.deployment,
+					this.responseTimeout, failure);
+		}
+		if (cause instanceof ConnectException || cause instanceof UnknownHostException
+				|| cause instanceof NoRouteToHostException) {
+			return new ConvexTransportException(kind, path,
+					"could not connect to " + this.deployment + " (" + cause.getClass().getSimpleName() + ": "
+							+ cause.getMessage() + ")",
+					true, failure);
+		}
+		if (cause instanceof PrematureCloseException) {
+			return new ConvexTransportException(kind, path,
+					"the connection to " + this.deployment + " closed before the response was complete", false,
+					failure);
+		}
+		return new ConvexTransportException(kind, path,
+				"the call to " + this.deployment + " failed (" + describe(cause) + ")", false, failure);
+	}
+
+	private static String describe(Throwable cause) {
+		return cause.getClass().getSimpleName() + ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			if (cause instanceof DataBufferLimitException) {
+				return cause;
+			}
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.convexspring.client;
+
+import java.util.Collection;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.ByteArrayBuilder;
+
+import io.convexspring.codec.ConvexCodec;
+import io.convexspring.codec.ConvexValueException;
+
+/**
+ * Writes the request body of a function call straight to bytes:
+ * {@code {"path":..., "args":[{...}], "format":"convex_encoded_json"}}. The one place that
+ * builds requests.
+ */
+final class RequestBodyWriter {
+
+	private final ConvexCodec codec;
+
+	RequestBodyWriter(ConvexCodec codec) {
+		this.codec = codec;
+	}
+
+	byte[] write(FunctionKind kind, String path, @Nullable Object args) {
+		checkIsObject(kind, path, args);
+		try (ByteArrayBuilder out = new ByteArrayBuilder(256);
+				JsonGenerator generator = this.codec.mapper().createGenerator(out)) {
+			generator.writeStartObject();
+			generator.writeStringProperty("path", path);
+			generator.writeName("args");
+			generator.writeStartArray();
+			if (args == null) {
+				generator.writeStartObject();
+				generator.writeEndObject();
+			}
+			else {
+				this.codec.write(generator, args);
+			}
+			generator.writeEndArray();
+			generator.writeStringProperty("format", "convex_encoded_json");
+			generator.writeEndObject();
+			generator.flush();
+			return out.toByteArray();
+		}
+		catch (ConvexValueException ex) {
+			throw new ConvexArgumentException(kind, path, ex);
+		}
+	}
+
+	private static void checkIsObject(FunctionKind kind, String path, @Nullable Object args) {
+		if (args instanceof CharSequence || args instanceof Number || args instanceof Boolean
+				|| args instanceof Character || args instanceof Collection || args instanceof Optional
+				|| args instanceof Enum || (args != null && args.getClass().isArray())) {
+			throw new ConvexArgumentException(kind, path, "",
+					"Convex arguments are an object (a record, a bean or a Map), not a "
+							+ args.getClass().getName(),
+					null);
+		}
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.convexspring.codec;
+
+import java.math.BigInteger;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Jackson 3 module for Convex values: Java numbers as float64 (refusing what float64 cannot hold
+ * exactly), {@link ConvexInt64} and {@link Int64 @Int64} fields as int64, {@code byte[]} as
+ * bytes, checked field names, and exact integral and floating-point reads.
+ *
+ * <p>The module writes the wire form; it needs {@link ConvexCodec} to read it, since reading
+ * first turns {@code $integer}, {@code $float} and {@code $bytes} into plain tokens.
+ */
+public final class ConvexValueModule extends SimpleModule {
+
+	/**
+	 * Creates the module.
+	 */
+	public ConvexValueModule() {
+		super("ConvexValueModule");
+		for (Class<?> type : new Class<?>[] { Number.class, long.class, int.class, short.class, byte.class,
+				double.class, float.class }) {
+			serializer(type, Float64Serializer.INSTANCE);
+		}
+		for (Class<?> type : new Class<?>[] { long[].class, double[].class, float[].class }) {
+			serializer(type, NumberArraySerializer.FLOAT64);
+		}
+		serializer(byte[].class, BytesSerializer.INSTANCE);
+		serializer(ConvexInt64.class, Int64Serializer.INSTANCE);
+		serializer(JsonNode.class, JsonNodeSerializer.INSTANCE);
+		addKeySerializer(Object.class, FieldNameSerializer.INSTANCE);
+		addKeySerializer(String.class, FieldNameSerializer.INSTANCE);
+		setSerializerModifier(new FieldNameCheck());
+
+		integral(Long.class, long.class, Long.MIN_VALUE, Long.MAX_VALUE);
+		integral(Integer.class, int.class, Integer.MIN_VALUE, Integer.MAX_VALUE);
+		integral(Short.class, short.class, Short.MIN_VALUE, Short.MAX_VALUE);
+		integral(Byte.class, byte.class, Byte.MIN_VALUE, Byte.MAX_VALUE);
+		deserializer(BigInteger.class, new IntegralDeserializer(BigInteger.class, Long.MIN_VALUE, Long.MAX_VALUE));
+		for (Class<?> type : new Class<?>[] { Double.class, double.class, Float.class, float.class }) {
+			deserializer(type, new Float64Deserializer(type));
+		}
+		deserializer(ConvexInt64.class, new ConvexInt64Deserializer());
+	}
+
+	private void integral(Class<?> boxed, Class<?> primitive, long min, long max) {
+		deserializer(boxed, new IntegralDeserializer(boxed, min, max));
+		deserializer(primitive, new IntegralDeserializer(primitive, min, max));
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private void serializer(Class<?> type, ValueSerializer<?> serializer) {
+		addSerializer((Class) type, (ValueSerializer) serializer);
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private void deserializer(Class<?> type, ValueDeserializer<?> deserializer) {
+		addDeserializer((Class) type, (ValueDeserializer) deserializer);
+	}
+
+}
