@@ -1,0 +1,52 @@
+package io.convexspring.sample.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code orders:save} (a mutation) and {@code orders:list} (a query) over the {@link OrderStore}:
+ * the database side of the checkout flow, after {@code payments:charge} has succeeded.
+ */
+final class OrderFunctions {
+
+	private static final int DEFAULT_LIMIT = 20;
+
+	private final OrderStore store;
+
+	private OrderFunctions(OrderStore store) {
+		this.store = store;
+	}
+
+	static void registerTo(FunctionRegistry registry, OrderStore store) {
+		OrderFunctions orders = new OrderFunctions(store);
+		registry.register("orders:save", FunctionKind.MUTATION, (args, logs) -> orders.save(args));
+		registry.register("orders:list", FunctionKind.QUERY, (args, logs) -> orders.list(args));
+	}
+
+	private String save(Args args) {
+		args.allowOnly("chargeId", "amountCents", "currency", "items");
+		String chargeId = args.string("chargeId");
+		double amountCents = args.number("amountCents");
+		String currency = args.string("currency");
+		List<Map<String, @Nullable Object>> items = new ArrayList<>();
+		for (Args item : args.objects("items")) {
+			item.allowOnly("sku", "quantity");
+			items.add(ConvexValues.object("sku", item.string("sku"), "quantity", item.int64("quantity")));
+		}
+		return this.store.insert(ConvexValues.object("chargeId", chargeId, "amountCents", amountCents,
+				"currency", currency, "items", List.copyOf(items), "status", "paid"));
+	}
+
+	private List<Map<String, @Nullable Object>> list(Args args) {
+		args.allowOnly("limit");
+		double limit = args.optionalNumber("limit").orElse(DEFAULT_LIMIT);
+		if (!(limit >= 0) || limit != Math.rint(limit)) {
+			throw new IllegalArgumentException("limit must be a non-negative integer, got " + JsNumbers.format(limit));
+		}
+		return this.store.newest((int) Math.min(limit, OrderStore.CAPACITY));
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.convexspring.sample.demo;
+
+import java.util.Map;
+
+/**
+ * {@code payments:createCheckoutSession} and {@code payments:charge}: stand in for a card payment
+ * provider, with its usual refusals (unknown product, bad quantity or amount, declined card)
+ * as ConvexErrors carrying codes a client can branch on.
+ */
+final class PaymentFunctions {
+
+	/** Prices in cents, as a provider's catalogue would hold them. */
+	private static final Map<String, Integer> PRICES = Map.of("pro-monthly", 2000, "pro-yearly", 20000, "team", 50000);
+
+	private static final String DECLINED_CARD = "tok_declined";
+
+	private PaymentFunctions() {
+	}
+
+	static void registerTo(FunctionRegistry registry) {
+		registry.register("payments:createCheckoutSession", FunctionKind.ACTION, (args, logs) -> checkout(args, logs));
+		registry.register("payments:charge", FunctionKind.ACTION, (args, logs) -> charge(args, logs));
+	}
+
+	private static Object checkout(Args args, LogLines logs) {
+		args.allowOnly("productId", "quantity", "successUrl", "cancelUrl");
+		String productId = args.string("productId");
+		double quantity = args.number("quantity");
+		String successUrl = args.string("successUrl");
+		args.string("cancelUrl");
+		Integer price = PRICES.get(productId);
+		if (price == null) {
+			throw ConvexErrorException.of("UNKNOWN_PRODUCT", "Unknown product: " + productId);
+		}
+		if (!(quantity >= 1) || quantity != Math.rint(quantity)) {
+			throw ConvexErrorException.of("INVALID_QUANTITY",
+					"Quantity must be a whole number of at least 1, got " + JsNumbers.format(quantity));
+		}
+		String sessionId = "cs_demo_" + DemoIds.hex(24);
+		logs.log("Creating checkout session " + sessionId + " for " + JsNumbers.format(quantity) + " x " + productId);
+		String url = successUrl + (successUrl.contains("?") ? "&" : "?") + "session_id=" + sessionId;
+		return ConvexValues.object("sessionId", sessionId, "url", url, "amountCents", price * quantity, "currency", "usd");
+	}
+
+	private static Object charge(Args args, LogLines logs) {
+		args.allowOnly("amountCents", "currency", "cardToken");
+		double amountCents = args.number("amountCents");
+		String currency = args.string("currency");
+		String cardToken = args.string("cardToken");
+		if (!(amountCents > 0)) {
+			throw ConvexErrorException.of("INVALID_AMOUNT",
+					"Amount must be a positive number of cents, got " + JsNumbers.format(amountCents));
+		}
+		logs.log("Charging " + JsNumbers.format(amountCents) + " " + currency);
+		if (cardToken.equals(DECLINED_CARD)) {
+			logs.warn("Card declined: insufficient_funds");
+			throw ConvexErrorException.of("CARD_DECLINED", "Your card was declined.", "declineCode", "insufficient_funds");
+		}
+		String chargeId = "ch_" + DemoIds.hex(24);
+		logs.info("Charge " + chargeId + " succeeded");
+		return ConvexValues.object("chargeId", chargeId, "amountCents", amountCents, "currency", currency,
+				"status", "succeeded");
+	}
+
+}

@@ -1,0 +1,27 @@
+package io.convexspring.sample.email;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.convexspring.client.ConvexActionClient;
+import io.convexspring.sample.ConvexFunctions;
+
+/**
+ * {@code POST /api/emails}: runs the {@code emails:send} action and answers its result.
+ */
+@RestController
+class EmailController {
+
+	private final ConvexActionClient actions;
+
+	EmailController(ConvexActionClient actions) {
+		this.actions = actions;
+	}
+
+	@PostMapping("/api/emails")
+	EmailReceipt send(@RequestBody SendEmail email) {
+		return this.actions.executeBlocking(ConvexFunctions.SEND_EMAIL, email);
+	}
+
+}
