@@ -32,8 +32,7 @@ public final class ConvexApplicationException extends ConvexFunctionException {
 	 */
 	public ConvexApplicationException(FunctionKind kind, String path, JsonNode data, @Nullable String serverMessage,
 			List<String> logLines, @Nullable ConvexCodec codec) {
-		super(kind, path, data.isString() ? data.stringValue() : data.toString(), code(data), serverMessage,
-				logLines);
+		super(kind, path, ErrorDataText.of(data), code(data), serverMessage, logLines);
 		this.data = data;
 		this.codec = codec;
 	}

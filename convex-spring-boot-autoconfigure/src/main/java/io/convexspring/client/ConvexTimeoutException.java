@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * No response came within the configured time ({@code convex.response-timeout}, or the
- * connect timeout). The function may still be running.
+ * connect timeout). After a response timeout the function may still be running; after a
+ * connect timeout nothing was sent, and {@link #functionDidNotRun()} is {@code true}.
  */
 public final class ConvexTimeoutException extends ConvexTransportException {
 
@@ -20,7 +21,12 @@ public final class ConvexTimeoutException extends ConvexTransportException {
 	 */
 	public ConvexTimeoutException(FunctionKind kind, String path, String what, Duration timeout,
 			@Nullable Throwable cause) {
-		super(kind, path, what + " within " + timeout, false, cause);
+		this(kind, path, what, timeout, false, cause);
+	}
+
+	ConvexTimeoutException(FunctionKind kind, String path, String what, Duration timeout, boolean functionDidNotRun,
+			@Nullable Throwable cause) {
+		super(kind, path, what + " within " + timeout, functionDidNotRun, cause);
 	}
 
 }

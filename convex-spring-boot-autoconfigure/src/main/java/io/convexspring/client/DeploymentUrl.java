@@ -35,6 +35,11 @@ final class DeploymentUrl {
 		if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
 			throw invalid(url, "the scheme must be http or https");
 		}
+		if (uri.getRawUserInfo() != null) {
+			// never echo credentials: they would end up in logs and messages
+			throw invalid(uri.getScheme() + "://******@" + uri.getHost(),
+					"it must not carry credentials; set the deploy key with convex.deploy-key");
+		}
 		if (uri.getHost() == null) {
 			throw invalid(url, "it has no host");
 		}

@@ -4,6 +4,9 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ConnectTimeoutException;
@@ -82,8 +85,9 @@ final class Failures {
 			return new ConvexResponseTooLargeException(kind, path, this.maxResponseSize, failure);
 		}
 		if (cause instanceof ConnectTimeoutException) {
+			// no connection, so nothing was sent
 			return new ConvexTimeoutException(kind, path, "could not connect to " + this.deployment,
-					this.connectTimeout, failure);
+					this.connectTimeout, true, failure);
 		}
 		if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
 			return new ConvexTimeoutException(kind, path, "no response from " + this.deployment,
@@ -110,8 +114,9 @@ final class Failures {
 	}
 
 	private static Throwable rootCause(Throwable failure) {
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		Throwable cause = failure;
-		while (cause.getCause() != null && cause.getCause() != cause) {
+		while (cause.getCause() != null && seen.add(cause)) {
 			if (cause instanceof DataBufferLimitException) {
 				return cause;
 			}

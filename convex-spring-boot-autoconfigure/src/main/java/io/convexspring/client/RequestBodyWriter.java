@@ -31,6 +31,8 @@ final class RequestBodyWriter {
 			generator.writeStringProperty("path", path);
 			generator.writeName("args");
 			generator.writeStartArray();
+			generator.flush();
+			int argsStart = out.size();
 			if (args == null) {
 				generator.writeStartObject();
 				generator.writeEndObject();
@@ -42,7 +44,12 @@ final class RequestBodyWriter {
 			generator.writeStringProperty("format", "convex_encoded_json");
 			generator.writeEndObject();
 			generator.flush();
-			return out.toByteArray();
+			byte[] body = out.toByteArray();
+			if (args != null && !startsAnObject(body, argsStart)) {
+				// a type Jackson writes as a scalar or an array: a UUID, a @JsonValue, a JsonNode
+				throw notAnObject(kind, path, args);
+			}
+			return body;
 		}
 		catch (ConvexValueException ex) {
 			throw new ConvexArgumentException(kind, path, ex);
@@ -53,11 +60,23 @@ final class RequestBodyWriter {
 		if (args instanceof CharSequence || args instanceof Number || args instanceof Boolean
 				|| args instanceof Character || args instanceof Collection || args instanceof Optional
 				|| args instanceof Enum || (args != null && args.getClass().isArray())) {
-			throw new ConvexArgumentException(kind, path, "",
-					"Convex arguments are an object (a record, a bean or a Map), not a "
-							+ args.getClass().getName(),
-					null);
+			throw notAnObject(kind, path, args);
 		}
+	}
+
+	private static boolean startsAnObject(byte[] body, int from) {
+		for (int i = from; i < body.length; i++) {
+			byte b = body[i];
+			if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+				return b == '{';
+			}
+		}
+		return false;
+	}
+
+	private static ConvexArgumentException notAnObject(FunctionKind kind, String path, Object args) {
+		return new ConvexArgumentException(kind, path, "",
+				"Convex arguments are an object (a record, a bean or a Map), not a " + args.getClass().getName(), null);
 	}
 
 }
