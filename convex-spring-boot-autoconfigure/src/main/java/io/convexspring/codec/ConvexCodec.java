@@ -11,13 +11,17 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.util.TokenBuffer;
 
 import io.convexspring.codec.ConvexValueException.Problem;
@@ -33,6 +37,9 @@ import io.convexspring.codec.ConvexValueException.Problem;
  */
 public final class ConvexCodec {
 
+	/** Decoded trees, and {@code JsonNode} parts of decoded values, hold int64 as Int64Node. */
+	private static final Int64NodeFactory NODES = new Int64NodeFactory();
+
 	private final JsonMapper mapper;
 
 	private final ObjectWriter writer;
@@ -46,7 +53,7 @@ public final class ConvexCodec {
 	private ConvexCodec(JsonMapper mapper) {
 		this.mapper = mapper;
 		this.writer = mapper.writer();
-		this.treeReader = mapper.reader().with(new Int64NodeFactory());
+		this.treeReader = mapper.reader().with(NODES);
 	}
 
 	/**
@@ -61,7 +68,9 @@ public final class ConvexCodec {
 	 * Creates a codec on a copy of the given mapper, with the settings the encoding needs: the
 	 * {@link ConvexValueModule}, absent ({@code null} or empty {@code Optional}) properties
 	 * left out, unknown result fields ignored, untyped integers read as {@code Long} and
-	 * untyped floats as {@code Double}.
+	 * untyped floats as {@code Double}, no int64 read as a {@code boolean} or an enum, and none
+	 * of the mapper's settings that would change the wire form (numbers written as strings,
+	 * root values wrapped).
 	 * @param base the application's mapper; it is not changed
 	 * @return the codec
 	 */
@@ -72,7 +81,14 @@ public final class ConvexCodec {
 			.enable(DeserializationFeature.USE_LONG_FOR_INTS)
 			.disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_BIG_INTEGER_FOR_INTS,
 					DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS, SerializationFeature.INDENT_OUTPUT)
+			.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS, SerializationFeature.INDENT_OUTPUT,
+					SerializationFeature.WRAP_ROOT_VALUE)
+			.disable(DeserializationFeature.UNWRAP_ROOT_VALUE)
+			.disable(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS)
+			.withCoercionConfig(LogicalType.Boolean, (config) -> config.setCoercion(CoercionInputShape.Integer,
+					CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Enum, (config) -> config.setCoercion(CoercionInputShape.Integer,
+					CoercionAction.Fail))
 			.build();
 		return new ConvexCodec(mapper);
 	}
@@ -138,7 +154,7 @@ public final class ConvexCodec {
 	 */
 	public <T> @Nullable T read(JsonParser parser, JavaType type) {
 		TokenBuffer tokens = WireValueTranslator.translate(parser);
-		ObjectReader reader = this.readers.computeIfAbsent(type, this.mapper::readerFor);
+		ObjectReader reader = reader(type);
 		try (JsonParser plain = tokens.asParser()) {
 			return reader.readValue(plain);
 		}
@@ -202,12 +218,16 @@ public final class ConvexCodec {
 	public <T> @Nullable T convert(JsonNode tree, Type type) {
 		JavaType javaType = javaType(type);
 		try {
-			return this.mapper.treeToValue(tree, javaType);
+			return reader(javaType).readValue(tree);
 		}
 		catch (JacksonException ex) {
 			throw new ConvexValueException(Problem.TYPE_MISMATCH, path(ex.getPath()),
 					"cannot be read as " + javaType.toCanonical() + ": " + ex.getOriginalMessage(), ex);
 		}
+	}
+
+	private ObjectReader reader(JavaType type) {
+		return this.readers.computeIfAbsent(type, (key) -> this.mapper.readerFor(key).with(NODES));
 	}
 
 	private static String path(List<JacksonException.Reference> references) {

@@ -1,6 +1,9 @@
 package io.convexspring.codec;
 
 import java.math.BigInteger;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
@@ -10,7 +13,9 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * Jackson 3 module for Convex values: Java numbers as float64 (refusing what float64 cannot hold
  * exactly), {@link ConvexInt64} and {@link Int64 @Int64} fields as int64, {@code byte[]} as
- * bytes, checked field names, and exact integral and floating-point reads.
+ * bytes, checked field names, exact integral and floating-point reads, and no silent
+ * conversion between Convex types on the way in (a float64 is no {@code String}, a string no
+ * {@code byte[]}).
  *
  * <p>The module writes the wire form; it needs {@link ConvexCodec} to read it, since reading
  * first turns {@code $integer}, {@code $float} and {@code $bytes} into plain tokens.
@@ -26,8 +31,12 @@ public final class ConvexValueModule extends SimpleModule {
 				double.class, float.class }) {
 			serializer(type, Float64Serializer.INSTANCE);
 		}
-		for (Class<?> type : new Class<?>[] { long[].class, double[].class, float[].class }) {
+		for (Class<?> type : new Class<?>[] { long[].class, int[].class, short[].class, double[].class,
+				float[].class }) {
 			serializer(type, NumberArraySerializer.FLOAT64);
+		}
+		for (Class<?> type : new Class<?>[] { OptionalLong.class, OptionalInt.class, OptionalDouble.class }) {
+			serializer(type, OptionalNumberSerializer.FLOAT64);
 		}
 		serializer(byte[].class, BytesSerializer.INSTANCE);
 		serializer(ConvexInt64.class, Int64Serializer.INSTANCE);
@@ -44,6 +53,19 @@ public final class ConvexValueModule extends SimpleModule {
 		for (Class<?> type : new Class<?>[] { Double.class, double.class, Float.class, float.class }) {
 			deserializer(type, new Float64Deserializer(type));
 		}
+		deserializer(long[].class, new NumberArrayDeserializer(long[].class,
+				new IntegralDeserializer(long.class, Long.MIN_VALUE, Long.MAX_VALUE)));
+		deserializer(int[].class, new NumberArrayDeserializer(int[].class,
+				new IntegralDeserializer(int.class, Integer.MIN_VALUE, Integer.MAX_VALUE)));
+		deserializer(short[].class, new NumberArrayDeserializer(short[].class,
+				new IntegralDeserializer(short.class, Short.MIN_VALUE, Short.MAX_VALUE)));
+		deserializer(double[].class, new NumberArrayDeserializer(double[].class, new Float64Deserializer(double.class)));
+		deserializer(float[].class, new NumberArrayDeserializer(float[].class, new Float64Deserializer(float.class)));
+		for (Class<?> type : new Class<?>[] { OptionalLong.class, OptionalInt.class, OptionalDouble.class }) {
+			deserializer(type, new OptionalNumberDeserializer(type));
+		}
+		deserializer(byte[].class, new BytesDeserializer());
+		deserializer(String.class, new StringValueDeserializer());
 		deserializer(ConvexInt64.class, new ConvexInt64Deserializer());
 	}
 

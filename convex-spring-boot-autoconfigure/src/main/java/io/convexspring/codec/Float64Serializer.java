@@ -38,14 +38,14 @@ final class Float64Serializer extends StdSerializer<Number> {
 			writeDecimal(decimal, gen, ctxt);
 		}
 		else if (value instanceof BigInteger integer) {
-			if (integer.bitLength() > 63 || !WireNumbers.isSafeInteger(integer.longValue())) {
+			if (integer.bitLength() > 63 || !WireNumbers.isExactInFloat64(integer.longValue())) {
 				throw unsafe(integer, ctxt);
 			}
 			gen.writeNumber(integer.longValue());
 		}
 		else {
 			long integral = value.longValue();
-			if (!WireNumbers.isSafeInteger(integral)) {
+			if (!WireNumbers.isExactInFloat64(integral)) {
 				throw unsafe(value, ctxt);
 			}
 			gen.writeNumber(integral);
@@ -58,7 +58,7 @@ final class Float64Serializer extends StdSerializer<Number> {
 			gen.writeStringProperty("$float", WireNumbers.encodeDouble(value));
 			gen.writeEndObject();
 		}
-		else if (WireNumbers.isIntegralSafe(value)) {
+		else if (WireNumbers.isIntegralExact(value)) {
 			// 42.0 goes out as 42, as JavaScript writes it
 			gen.writeNumber((long) value);
 		}
@@ -69,8 +69,10 @@ final class Float64Serializer extends StdSerializer<Number> {
 
 	private static void writeDecimal(BigDecimal decimal, JsonGenerator gen, SerializationContext ctxt) {
 		double value = decimal.doubleValue();
-		// the decimal must be the shortest decimal form of a double: 19.99 is, 0.1000000000000000001 is not
-		if (!Double.isFinite(value) || BigDecimal.valueOf(value).compareTo(decimal) != 0) {
+		// the decimal must be a double's shortest decimal form (19.99) or its exact binary value
+		// (0.1000000000000000055511151231257827021181583404541015625), not anything in between
+		if (!Double.isFinite(value) || (BigDecimal.valueOf(value).compareTo(decimal) != 0
+				&& new BigDecimal(value).compareTo(decimal) != 0)) {
 			throw DatabindException.from(ctxt, "BigDecimal " + decimal.toPlainString()
 					+ " cannot be sent as a Convex float64 (v.number()) without rounding");
 		}
@@ -79,7 +81,7 @@ final class Float64Serializer extends StdSerializer<Number> {
 
 	private static DatabindException unsafe(Number value, SerializationContext ctxt) {
 		return DatabindException.from(ctxt, "Integer " + value + " cannot be sent as a Convex float64 (v.number())"
-				+ " without rounding (beyond ±2^53-1); if the validator is v.int64(), annotate the field with"
+				+ " without rounding (beyond ±2^53); if the validator is v.int64(), annotate the field with"
 				+ " @Int64 or send a ConvexInt64");
 	}
 

@@ -1,5 +1,6 @@
 package io.convexspring.codec;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 
 import tools.jackson.core.JsonGenerator;
@@ -36,6 +37,14 @@ final class Int64Serializer extends StdSerializer<Object> {
 						"BigInteger " + integer + " does not fit into a 64-bit signed integer.");
 			}
 			return integer.longValue();
+		}
+		if (value instanceof BigDecimal decimal) {
+			try {
+				return decimal.longValueExact();
+			}
+			catch (ArithmeticException ex) {
+				throw DatabindException.from(ctxt, "Number " + decimal.toPlainString() + " is not a 64-bit integer");
+			}
 		}
 		if (value instanceof Double || value instanceof Float) {
 			double d = ((Number) value).doubleValue();

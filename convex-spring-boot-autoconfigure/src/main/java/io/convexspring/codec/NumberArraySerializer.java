@@ -9,9 +9,10 @@ import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
- * Writes {@code long[]}, {@code double[]} and {@code float[]} element by element through the
- * number rules, which Jackson's own array serializers would bypass (NaN written as a bare
- * token, a long beyond 2^53 rounded by the reader).
+ * Writes {@code long[]}, {@code int[]}, {@code short[]}, {@code double[]} and {@code float[]}
+ * element by element through the number rules, which Jackson's own array serializers would
+ * bypass (NaN written as a bare token, a long beyond 2^53 rounded by the reader, an
+ * {@link Int64 @Int64} {@code int[]} sent as float64).
  */
 final class NumberArraySerializer extends StdSerializer<Object> {
 

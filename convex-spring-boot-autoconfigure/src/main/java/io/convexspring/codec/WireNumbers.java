@@ -7,8 +7,11 @@ import java.util.Base64;
  */
 final class WireNumbers {
 
-	/** Largest integer that float64 holds together with all its neighbours (2^53 - 1). */
-	static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+	/**
+	 * Largest magnitude up to which float64 holds every integer (2^53); beyond it, an integer
+	 * would be rounded to an even neighbour.
+	 */
+	static final long MAX_EXACT_INTEGER = 1L << 53;
 
 	private WireNumbers() {
 	}
@@ -44,16 +47,19 @@ final class WireNumbers {
 		return Double.isFinite(value) && !(value == 0.0 && Double.doubleToRawLongBits(value) != 0L);
 	}
 
-	static boolean isSafeInteger(long value) {
-		return value >= -MAX_SAFE_INTEGER && value <= MAX_SAFE_INTEGER;
+	/**
+	 * Whether float64 holds a long exactly without rounding: every integer within ±2^53.
+	 */
+	static boolean isExactInFloat64(long value) {
+		return value >= -MAX_EXACT_INTEGER && value <= MAX_EXACT_INTEGER;
 	}
 
 	/**
-	 * Formats a double the way JavaScript does for the common integral case, so that what we
-	 * send reads like what the official client sends.
+	 * Whether a double is an integer that can be written without a fraction or exponent
+	 * ({@code 42} rather than {@code 42.0}), as JavaScript writes it.
 	 */
-	static boolean isIntegralSafe(double value) {
-		return value == Math.rint(value) && Math.abs(value) <= MAX_SAFE_INTEGER;
+	static boolean isIntegralExact(double value) {
+		return value == Math.rint(value) && Math.abs(value) <= MAX_EXACT_INTEGER;
 	}
 
 }
