@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,6 +16,8 @@ import io.convexspring.client.ConvexMutationClient;
 import io.convexspring.client.ConvexQueryClient;
 import io.convexspring.client.ConvexTransport;
 import io.convexspring.codec.ConvexCodec;
+import io.convexspring.state.ArgumentValidator;
+import io.convexspring.state.BeanValidationArgumentValidator;
 
 /**
  * Auto-configuration of the Convex clients: a {@link ConvexTransport} for the deployment in
@@ -67,8 +70,9 @@ public final class ConvexAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConvexActionClient convexActionClient(ConvexTransport transport) {
-		return new ConvexActionClient(transport);
+	ConvexActionClient convexActionClient(ConvexTransport transport,
+			ObjectProvider<ArgumentValidator> argumentValidator) {
+		return new ConvexActionClient(transport, argumentValidator.getIfAvailable(ArgumentValidator::none));
 	}
 
 	@Bean
@@ -81,6 +85,24 @@ public final class ConvexAutoConfiguration {
 	@ConditionalOnMissingBean
 	ConvexQueryClient convexQueryClient(ConvexTransport transport) {
 		return new ConvexQueryClient(transport);
+	}
+
+	/**
+	 * Checks action handles' arguments with the application's Bean Validation
+	 * {@code Validator}, or the default provider's where there is none.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "jakarta.validation.Validator")
+	static class BeanValidationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ArgumentValidator convexArgumentValidator(ObjectProvider<jakarta.validation.Validator> validator) {
+			jakarta.validation.Validator applicationValidator = validator.getIfUnique();
+			return (applicationValidator != null) ? new BeanValidationArgumentValidator(applicationValidator)
+					: ArgumentValidator.detect();
+		}
+
 	}
 
 }

@@ -1,7 +1,13 @@
 package io.convexspring.client;
 
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+
+import io.convexspring.state.ActionOptions;
+import io.convexspring.state.ArgumentValidator;
+import io.convexspring.state.ConvexActionHandle;
 
 /**
  * Executes Convex actions: the function that calls third-party APIs (email, payments, AI), runs long computations and has side effects. Inject it where you need it; it is
@@ -10,27 +16,66 @@ import reactor.core.publisher.Mono;
  * <pre class="code">
  * Mono&lt;Result&gt; result = client.execute(FUNCTION, args);     // WebFlux
  * Result result = client.executeBlocking(FUNCTION, args);      // Spring MVC, virtual threads
+ * ConvexActionHandle&lt;Args, Result&gt; handle = client.action(FUNCTION); // with status, data, error
  * </pre>
  *
  * @see ConvexAction
  */
 public final class ConvexActionClient extends ConvexFunctionClient<ConvexActionClient> {
 
+	private final ArgumentValidator argumentValidator;
+
 	/**
-	 * Creates a client that calls with the transport's default credentials.
+	 * Creates a client that calls with the transport's default credentials; its handles
+	 * validate arguments with {@link ArgumentValidator#detect()}.
 	 * @param transport the transport
 	 */
 	public ConvexActionClient(ConvexTransport transport) {
-		this(transport, transport.defaultCredentials());
+		this(transport, ArgumentValidator.detect());
 	}
 
-	private ConvexActionClient(ConvexTransport transport, ConvexCredentials credentials) {
+	/**
+	 * Creates a client that calls with the transport's default credentials.
+	 * @param transport the transport
+	 * @param argumentValidator what checks the arguments of its {@link #action handles}
+	 */
+	public ConvexActionClient(ConvexTransport transport, ArgumentValidator argumentValidator) {
+		this(transport, transport.defaultCredentials(), argumentValidator);
+	}
+
+	private ConvexActionClient(ConvexTransport transport, ConvexCredentials credentials,
+			ArgumentValidator argumentValidator) {
 		super(FunctionKind.ACTION, transport, credentials);
+		this.argumentValidator = Objects.requireNonNull(argumentValidator, "argumentValidator must not be null");
 	}
 
 	@Override
 	ConvexActionClient withTransport(ConvexTransport transport, ConvexCredentials credentials) {
-		return new ConvexActionClient(transport, credentials);
+		return new ConvexActionClient(transport, credentials, this.argumentValidator);
+	}
+
+	/**
+	 * Returns a handle on an action that tracks its executions: status, last result, last
+	 * error, as values and as a stream. Each call returns a new handle with its own state.
+	 * @param <A> the argument type
+	 * @param <R> the result type
+	 * @param action the action
+	 * @return the handle, calling through this client
+	 */
+	public <A, R> ConvexActionHandle<A, R> action(ConvexAction<A, R> action) {
+		return action(action, ActionOptions.defaults());
+	}
+
+	/**
+	 * Returns a handle on an action with options: callbacks, its own logging, validation.
+	 * @param <A> the argument type
+	 * @param <R> the result type
+	 * @param action the action
+	 * @param options the options, e.g. {@code ActionOptions.forAction(action).onSuccess(...)}
+	 * @return the handle, calling through this client
+	 */
+	public <A, R> ConvexActionHandle<A, R> action(ConvexAction<A, R> action, ActionOptions<A, R> options) {
+		return new ConvexActionHandle<>(this, action, options, this.argumentValidator);
 	}
 
 	/**

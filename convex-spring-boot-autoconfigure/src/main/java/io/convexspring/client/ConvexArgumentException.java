@@ -2,14 +2,17 @@ package io.convexspring.client;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.convexspring.codec.ConvexValueException;
 
 /**
  * The arguments cannot be sent as they are, so nothing was sent: a value Convex cannot hold
  * exactly (a {@code long} beyond 2^53 as float64, an int64 out of range), a reserved or
- * invalid field name, or arguments that are not an object.
+ * invalid field name, arguments that are not an object, or arguments that break their
+ * constraint annotations ({@link ConvexValidationException}).
  */
-public final class ConvexArgumentException extends ConvexException {
+public sealed class ConvexArgumentException extends ConvexException permits ConvexValidationException {
 
 	private final String argumentPath;
 
@@ -23,7 +26,7 @@ public final class ConvexArgumentException extends ConvexException {
 	 * @param cause the underlying failure, if any
 	 */
 	public ConvexArgumentException(FunctionKind kind, String path, String argumentPath, String reason,
-			Throwable cause) {
+			@Nullable Throwable cause) {
 		super(kind, path, describe(kind, path) + ": the arguments cannot be sent: "
 				+ (argumentPath.isEmpty() ? "" : "at " + argumentPath + ": ") + reason, cause, null, 0, List.of());
 		this.argumentPath = argumentPath;

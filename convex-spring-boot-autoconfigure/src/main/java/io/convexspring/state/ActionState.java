@@ -1,0 +1,46 @@
+package io.convexspring.state;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import io.convexspring.client.ConvexException;
+
+/**
+ * An immutable snapshot of a {@link ConvexActionHandle}'s state.
+ *
+ * @param <R> the result type
+ * @param status the status of the latest execution
+ * @param data the result of the last successful execution, kept while later ones are pending
+ * or fail; {@code null} before any success, after {@link ConvexActionHandle#reset()}, or for
+ * a Convex {@code null} result
+ * @param error the failure of the latest execution; {@code null} unless {@code status} is
+ * {@link ActionStatus#ERROR}
+ * @param version increases by one with every change, starting at 0
+ */
+public record ActionState<R>(ActionStatus status, @Nullable R data, @Nullable ConvexException error, long version) {
+
+	/**
+	 * Creates a snapshot.
+	 * @param status the status
+	 * @param data the last successful result
+	 * @param error the latest failure
+	 * @param version the version
+	 */
+	public ActionState {
+		Objects.requireNonNull(status, "status must not be null");
+	}
+
+	static <R> ActionState<R> initial() {
+		return new ActionState<>(ActionStatus.IDLE, null, null, 0);
+	}
+
+	/**
+	 * Whether the latest execution is in flight.
+	 * @return {@code status() == PENDING}
+	 */
+	public boolean pending() {
+		return this.status == ActionStatus.PENDING;
+	}
+
+}

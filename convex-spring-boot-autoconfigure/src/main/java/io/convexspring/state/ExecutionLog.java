@@ -1,0 +1,69 @@
+package io.convexspring.state;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import io.convexspring.client.ConvexAction;
+import io.convexspring.client.ConvexException;
+
+/**
+ * Writes a handle's own log lines: one per execution at the handle's {@link ActionLogging}
+ * level (nothing when it has none, as the global logging covers it), and a warning for each
+ * callback that throws.
+ */
+final class ExecutionLog {
+
+	private static final Log logger = LogFactory.getLog(ConvexActionHandle.class);
+
+	private static final int PREVIEW_LENGTH = 200;
+
+	private final String function;
+
+	private final @Nullable ActionLogging level;
+
+	ExecutionLog(ConvexAction<?, ?> action, @Nullable ActionLogging level) {
+		this.function = action.kind().label() + " " + action.path();
+		this.level = level;
+	}
+
+	void started(@Nullable Object args) {
+		if (this.level == ActionLogging.DEBUG && logger.isDebugEnabled()) {
+			logger.debug(this.function + " started with " + preview(args));
+		}
+	}
+
+	void succeeded(@Nullable Object result, long startNanos) {
+		if (this.level == ActionLogging.INFO && logger.isInfoEnabled()) {
+			logger.info(this.function + " succeeded in " + millisSince(startNanos) + " ms");
+		}
+		else if (this.level == ActionLogging.DEBUG && logger.isDebugEnabled()) {
+			logger.debug(this.function + " succeeded in " + millisSince(startNanos) + " ms with " + preview(result));
+		}
+	}
+
+	void failed(ConvexException error, long startNanos) {
+		String line = this.function + " failed in " + millisSince(startNanos) + " ms: " + error.getMessage();
+		if (this.level == ActionLogging.INFO && logger.isInfoEnabled()) {
+			logger.info(line);
+		}
+		else if (this.level == ActionLogging.DEBUG && logger.isDebugEnabled()) {
+			logger.debug(line, error);
+		}
+	}
+
+	void callbackFailed(String callback, Throwable failure) {
+		logger.warn("The " + callback + " callback of " + this.function + " threw an exception; the outcome stands",
+				failure);
+	}
+
+	private static long millisSince(long startNanos) {
+		return (System.nanoTime() - startNanos) / 1_000_000;
+	}
+
+	private static String preview(@Nullable Object value) {
+		String text = String.valueOf(value);
+		return (text.length() <= PREVIEW_LENGTH) ? text : text.substring(0, PREVIEW_LENGTH) + "...";
+	}
+
+}

@@ -1,0 +1,6 @@
+package io.convexspring.state;
+
+/** A result type. */
+record Receipt(String id) {
+
+}
