@@ -47,7 +47,8 @@ public final class ConvexAutoConfiguration {
 	@ConditionalOnMissingBean
 	ConvexTransport convexTransport(ConvexConnectionDetails connectionDetails, ConvexProperties properties,
 			ConvexCodec codec, ObjectProvider<WebClient.Builder> webClientBuilder,
-			ObjectProvider<ConvexWebClientCustomizer> customizers) {
+			ObjectProvider<ConvexWebClientCustomizer> customizers,
+			ObjectProvider<ConvexTransportCustomizer> transportCustomizers) {
 		ConvexTransport.Builder builder;
 		try {
 			builder = ConvexTransport.builder(connectionDetails.url());
@@ -65,6 +66,7 @@ public final class ConvexAutoConfiguration {
 		}
 		webClientBuilder.ifAvailable(builder::webClientBuilder);
 		customizers.orderedStream().forEach((customizer) -> builder.customizeWebClient(customizer::customize));
+		transportCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
 

@@ -34,6 +34,13 @@ public class ConvexProperties {
 	private Logging logging = Logging.OFF;
 
 	/**
+	 * Maximum number of characters of an argument or result preview, in logs with
+	 * convex.logging=debug and in the convex actuator endpoint; longer ones end with '...
+	 * (truncated)'. Byte arrays show as their length.
+	 */
+	private int loggingPreviewSize = 500;
+
+	/**
 	 * Maximum time to wait for a connection to the deployment.
 	 */
 	private Duration connectTimeout = ConvexTransport.DEFAULT_CONNECT_TIMEOUT;
@@ -49,6 +56,12 @@ public class ConvexProperties {
 	 * third in the JSON encoding.
 	 */
 	private DataSize maxResponseSize = ConvexTransport.DEFAULT_MAX_RESPONSE_SIZE;
+
+	private final Metrics metrics = new Metrics();
+
+	private final Health health = new Health();
+
+	private final RecentExecutions recentExecutions = new RecentExecutions();
 
 	public @Nullable String getUrl() {
 		return this.url;
@@ -74,6 +87,26 @@ public class ConvexProperties {
 		this.logging = logging;
 	}
 
+	public int getLoggingPreviewSize() {
+		return this.loggingPreviewSize;
+	}
+
+	public void setLoggingPreviewSize(int loggingPreviewSize) {
+		this.loggingPreviewSize = loggingPreviewSize;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	public RecentExecutions getRecentExecutions() {
+		return this.recentExecutions;
+	}
+
 	public Duration getConnectTimeout() {
 		return this.connectTimeout;
 	}
@@ -96,6 +129,81 @@ public class ConvexProperties {
 
 	public void setMaxResponseSize(DataSize maxResponseSize) {
 		this.maxResponseSize = maxResponseSize;
+	}
+
+	/**
+	 * Observation of function executions ({@code convex.metrics.*}).
+	 */
+	public static class Metrics {
+
+		/**
+		 * Whether to observe function executions for metrics and tracing (timers, in-flight
+		 * long task timers, spans). Logging (convex.logging) works either way.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Maximum number of distinct function paths used as 'function' tag values; executions
+		 * of further paths are tagged 'OTHER'.
+		 */
+		private int maxFunctionTags = 200;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxFunctionTags() {
+			return this.maxFunctionTags;
+		}
+
+		public void setMaxFunctionTags(int maxFunctionTags) {
+			this.maxFunctionTags = maxFunctionTags;
+		}
+
+	}
+
+	/**
+	 * The health indicator ({@code convex.health.*}).
+	 */
+	public static class Health {
+
+		/**
+		 * Maximum time the health check waits for the deployment to answer GET /version.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * The executions the convex actuator endpoint lists ({@code convex.recent-executions.*}).
+	 */
+	public static class RecentExecutions {
+
+		/**
+		 * Number of most recent function executions the convex actuator endpoint keeps.
+		 */
+		private int size = 50;
+
+		public int getSize() {
+			return this.size;
+		}
+
+		public void setSize(int size) {
+			this.size = size;
+		}
+
 	}
 
 	/**

@@ -10,8 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -28,6 +32,10 @@ import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JavaType;
 
 import io.convexspring.codec.ConvexCodec;
+import io.convexspring.observation.ConvexObservationContext;
+import io.convexspring.observation.ConvexObservationConvention;
+import io.convexspring.observation.ConvexObservationDocumentation;
+import io.convexspring.observation.DefaultConvexObservationConvention;
 
 /**
  * The one HTTP transport that every Convex function call goes through: it encodes the request,
@@ -56,6 +64,8 @@ public final class ConvexTransport {
 	 */
 	public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(32);
 
+	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
+
 	private final WebClient webClient;
 
 	private final URI deploymentUrl;
@@ -76,6 +86,14 @@ public final class ConvexTransport {
 
 	private final Duration blockingBound;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable ConvexObservationConvention observationConvention;
+
+	private final ConvexObservationConvention defaultObservationConvention = new DefaultConvexObservationConvention();
+
+	private final boolean nestHttpObservations;
+
 	private ConvexTransport(Builder builder) {
 		this.deploymentUrl = builder.url;
 		for (FunctionKind kind : FunctionKind.values()) {
@@ -90,12 +108,19 @@ public final class ConvexTransport {
 		this.maxResponseBytes = (int) Math.min(Integer.MAX_VALUE, builder.maxResponseSize.toBytes());
 		// the HTTP timeouts fire first; the bound only guards against a stalled pipeline
 		this.blockingBound = builder.connectTimeout.plus(builder.responseTimeout).plusSeconds(10);
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
+		this.nestHttpObservations = builder.nestHttpObservations;
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, builder.connectTimeout.toMillis()))
 			.responseTimeout(builder.responseTimeout);
 		WebClient.Builder webClientBuilder = ((builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
 				: WebClient.builder())
 			.clientConnector(new ReactorClientHttpConnector(httpClient));
+		if (builder.webClientBuilder == null && this.nestHttpObservations) {
+			// an application's builder brings its own registry; this one observes where the calls do
+			webClientBuilder.observationRegistry(this.observationRegistry);
+		}
 		builder.customizer.accept(webClientBuilder);
 		this.webClient = webClientBuilder.build();
 	}
@@ -148,11 +173,54 @@ public final class ConvexTransport {
 	 */
 	public <R> Mono<R> execute(FunctionKind kind, String path, @Nullable Object args, JavaType resultType,
 			ConvexCredentials credentials) {
+		if (this.observationRegistry.isNoop()) {
+			return exchange(kind, path, args, resultType, credentials, null);
+		}
+		// one observation per subscription; the WebClient's own http.client.requests nests under it
+		return Mono.deferContextual((reactorContext) -> {
+			ConvexObservationContext context = new ConvexObservationContext(kind, path, this.deploymentUrl, args);
+			Observation observation = ConvexObservationDocumentation.createNotStarted(context,
+					this.observationConvention, this.defaultObservationConvention, this.observationRegistry);
+			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			if (parent != null) {
+				observation.parentObservation(parent);
+			}
+			observation.start();
+			// stopped as the outcome passes, before the caller sees it, so that the execution's
+			// log line and meters come before whatever the caller does next
+			AtomicBoolean stopped = new AtomicBoolean();
+			Runnable stop = () -> {
+				if (stopped.compareAndSet(false, true)) {
+					observation.stop();
+				}
+			};
+			Mono<R> call = this.<R>exchange(kind, path, args, resultType, credentials, context)
+				.doOnSuccess((result) -> {
+					context.setResult(result);
+					stop.run();
+				})
+				.doOnError((failure) -> {
+					observation.error(failure);
+					stop.run();
+				})
+				.doOnCancel(() -> {
+					context.setCancelled();
+					stop.run();
+				});
+			return this.nestHttpObservations
+					? call.contextWrite((view) -> view.put(ObservationThreadLocalAccessor.KEY, observation)) : call;
+		});
+	}
+
+	private <R> Mono<R> exchange(FunctionKind kind, String path, @Nullable Object args, JavaType resultType,
+			ConvexCredentials credentials, @Nullable ConvexObservationContext observed) {
 		return Mono.defer(() -> {
 			byte[] body = this.requests.write(kind, path, args);
 			String authorization = credentials.authorization();
 			return this.webClient.post()
 				.uri(this.endpoints.get(kind))
+				// names the endpoint in http.client.requests' uri tag, as a template would
+				.attribute(URI_TEMPLATE_ATTRIBUTE, kind.endpoint())
 				.contentType(MediaType.APPLICATION_JSON)
 				.headers((headers) -> {
 					headers.set(ClientHeader.NAME, ClientHeader.VALUE);
@@ -161,15 +229,19 @@ public final class ConvexTransport {
 					}
 				})
 				.bodyValue(body)
-				.exchangeToMono((response) -> this.<R>outcome(kind, path, response, resultType))
+				.exchangeToMono((response) -> this.<R>outcome(kind, path, response, resultType, observed))
 				.onErrorMap((failure) -> !(failure instanceof ConvexException),
 						(failure) -> this.failures.transport(kind, path, failure));
 		});
 	}
 
 	@SuppressWarnings("unchecked")
-	private <R> Mono<R> outcome(FunctionKind kind, String path, ClientResponse response, JavaType resultType) {
+	private <R> Mono<R> outcome(FunctionKind kind, String path, ClientResponse response, JavaType resultType,
+			@Nullable ConvexObservationContext observed) {
 		int status = response.statusCode().value();
+		if (observed != null) {
+			observed.setHttpStatus(status);
+		}
 		Mono<DataBuffer> body = DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()),
 				this.maxResponseBytes);
 		if (status != 200 && status != 560) {
@@ -188,7 +260,8 @@ public final class ConvexTransport {
 			.handle((buffer, sink) -> {
 				Object result;
 				try (InputStream in = buffer.asInputStream(true)) {
-					result = this.responses.read(kind, path, status, in, resultType);
+					result = this.responses.read(kind, path, status, in, resultType,
+							(observed != null) ? observed::setLogLines : null);
 				}
 				catch (java.io.IOException ex) {
 					sink.error(ex);
@@ -202,6 +275,23 @@ public final class ConvexTransport {
 					sink.next((R) result);
 				}
 			});
+	}
+
+	/**
+	 * Reads the backend's version ({@code GET /version}), for health checks. Not a function
+	 * execution: neither observed nor logged as one.
+	 * @param timeout how long to wait for the answer
+	 * @return the version, e.g. {@code 1.29.0}; an error if the deployment does not answer
+	 * with 200 in time
+	 */
+	public Mono<String> version(Duration timeout) {
+		return this.webClient.get()
+			.uri(URI.create(this.deploymentUrl + "/version"))
+			.header(ClientHeader.NAME, ClientHeader.VALUE)
+			.retrieve()
+			.bodyToMono(String.class)
+			.map(String::strip)
+			.timeout(timeout);
 	}
 
 	/**
@@ -271,6 +361,12 @@ public final class ConvexTransport {
 
 		private Consumer<WebClient.Builder> customizer = (webClient) -> {
 		};
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable ConvexObservationConvention observationConvention;
+
+		private boolean nestHttpObservations = true;
 
 		private Builder(@Nullable String url) {
 			this.url = DeploymentUrl.parse(url);
@@ -349,6 +445,45 @@ public final class ConvexTransport {
 		 */
 		public Builder customizeWebClient(Consumer<WebClient.Builder> customizer) {
 			this.customizer = this.customizer.andThen(customizer);
+			return this;
+		}
+
+		/**
+		 * Observes every execution in the registry: one observation each (see
+		 * {@link ConvexObservationDocumentation}), for metrics, spans and the registry's other
+		 * handlers, such as logging. With the no-op registry (the default), calls are not
+		 * wrapped at all.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = Objects.requireNonNull(observationRegistry,
+					"observationRegistry must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the convention that names and tags the observations, instead of a
+		 * {@link DefaultConvexObservationConvention}.
+		 * @param observationConvention the convention
+		 * @return this builder
+		 */
+		public Builder observationConvention(ConvexObservationConvention observationConvention) {
+			this.observationConvention = Objects.requireNonNull(observationConvention,
+					"observationConvention must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets whether the WebClient's {@code http.client.requests} observation nests under the
+		 * execution's (by default it does, through the Reactor context). Turn it off where the
+		 * registry is not the one the WebClient observes in, such as a registry that only logs,
+		 * so that spans stay as they would be without it.
+		 * @param nestHttpObservations whether HTTP observations nest under executions
+		 * @return this builder
+		 */
+		public Builder nestHttpObservations(boolean nestHttpObservations) {
+			this.nestHttpObservations = nestHttpObservations;
 			return this;
 		}
 

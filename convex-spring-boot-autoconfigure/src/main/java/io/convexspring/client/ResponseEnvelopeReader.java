@@ -3,6 +3,7 @@ package io.convexspring.client;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -33,6 +34,17 @@ final class ResponseEnvelopeReader {
 	 * @throws ConvexException for a function failure or a body that is not the envelope
 	 */
 	@Nullable Object read(FunctionKind kind, String path, int status, InputStream body, JavaType resultType) {
+		return read(kind, path, status, body, resultType, null);
+	}
+
+	/**
+	 * Reads a 200 (or legacy 560) body, handing a success's log lines to {@code logLines} (a
+	 * failure's travel in its exception).
+	 * @return the result, possibly {@code null} (Convex {@code null})
+	 * @throws ConvexException for a function failure or a body that is not the envelope
+	 */
+	@Nullable Object read(FunctionKind kind, String path, int status, InputStream body, JavaType resultType,
+			@Nullable Consumer<List<String>> logLines) {
 		ResponseEnvelope envelope;
 		try (JsonParser parser = this.codec.mapper().createParser(body)) {
 			envelope = parse(parser, resultType);
@@ -47,6 +59,9 @@ final class ResponseEnvelopeReader {
 			throw new ConvexMalformedResponseException(kind, path, status, ex.getMessage(), ex);
 		}
 		if (envelope.success()) {
+			if (logLines != null && !envelope.logLines().isEmpty()) {
+				logLines.accept(envelope.logLines());
+			}
 			return envelope.value();
 		}
 		String message = (envelope.errorMessage() != null) ? envelope.errorMessage() : "";

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.convexspring.client.ConvexTransport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,8 +27,23 @@ class ConfigurationMetadataTests {
 		for (JsonNode property : metadata.get("properties")) {
 			assertThat(property.path("description").asString("")).as(property.get("name").asString()).isNotBlank();
 		}
+		assertThat(defaultOf(metadata, "convex.connect-timeout"))
+			.isEqualTo(ConvexTransport.DEFAULT_CONNECT_TIMEOUT.toSeconds() + "s");
+		assertThat(defaultOf(metadata, "convex.response-timeout"))
+			.isEqualTo(ConvexTransport.DEFAULT_RESPONSE_TIMEOUT.toMinutes() + "m");
+		assertThat(defaultOf(metadata, "convex.max-response-size"))
+			.isEqualTo(ConvexTransport.DEFAULT_MAX_RESPONSE_SIZE.toMegabytes() + "MB");
 		assertThat(metadata.get("properties").findValuesAsString("name")).contains("convex.url", "convex.deploy-key",
 				"convex.logging", "convex.connect-timeout", "convex.response-timeout", "convex.max-response-size");
+	}
+
+	private static String defaultOf(JsonNode metadata, String name) {
+		for (JsonNode property : metadata.get("properties")) {
+			if (property.get("name").asString().equals(name)) {
+				return property.path("defaultValue").asString("");
+			}
+		}
+		throw new AssertionError("no metadata for " + name);
 	}
 
 }

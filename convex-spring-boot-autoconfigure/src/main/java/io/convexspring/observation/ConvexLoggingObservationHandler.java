@@ -1,0 +1,132 @@
+package io.convexspring.observation;
+
+import java.util.Locale;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Logs Convex function executions from their observation, so that the one observation that
+ * times and classifies an execution also writes its log. Per execution: the function's own log
+ * lines, forwarded as the official client prints them ({@code [CONVEX A(emails:send)] [LOG]
+ * ...}) to the {@value #FUNCTION_LOGGER} logger, {@code [ERROR]} at ERROR, {@code [WARN]} at
+ * WARN, the rest at INFO; then one line with the kind, function, outcome and duration (and a
+ * failure's message) to the {@value #EXECUTION_LOGGER} logger. {@link #detailed(int) Detailed}
+ * logging adds a line as each execution starts, with an argument preview, and the HTTP status,
+ * request id and a result preview to the last line. Every line is written at INFO or above, so
+ * it shows with Spring Boot's default logging set-up. Credentials never appear: the context
+ * holds none.
+ *
+ * @see ConvexObservationContext
+ */
+public final class ConvexLoggingObservationHandler implements ObservationHandler<ConvexObservationContext> {
+
+	/** The logger of the lines about each execution. */
+	public static final String EXECUTION_LOGGER = "io.convexspring.execution";
+
+	/** The logger of the functions' own log lines. */
+	public static final String FUNCTION_LOGGER = "io.convexspring.function";
+
+	/** The default length of argument and result previews, in characters. */
+	public static final int DEFAULT_PREVIEW_SIZE = 500;
+
+	private static final Log executionLogger = LogFactory.getLog(EXECUTION_LOGGER);
+
+	private static final Log functionLogger = LogFactory.getLog(FUNCTION_LOGGER);
+
+	private final boolean detailed;
+
+	private final int previewSize;
+
+	private ConvexLoggingObservationHandler(boolean detailed, int previewSize) {
+		this.detailed = detailed;
+		this.previewSize = previewSize;
+	}
+
+	/**
+	 * A handler that logs one line per execution, and the function's own log lines.
+	 * @return the handler
+	 */
+	public static ConvexLoggingObservationHandler summary() {
+		return new ConvexLoggingObservationHandler(false, 0);
+	}
+
+	/**
+	 * A handler that also logs each start, HTTP details and previews of arguments and results.
+	 * @param previewSize the most characters of a preview; longer ones end with
+	 * {@code ... (truncated)}
+	 * @return the handler
+	 */
+	public static ConvexLoggingObservationHandler detailed(int previewSize) {
+		if (previewSize < 0) {
+			throw new IllegalArgumentException("previewSize must not be negative, not " + previewSize);
+		}
+		return new ConvexLoggingObservationHandler(true, previewSize);
+	}
+
+	@Override
+	public void onStart(ConvexObservationContext context) {
+		if (this.detailed && executionLogger.isInfoEnabled()) {
+			executionLogger.info(describe(context) + " started; arguments: "
+					+ ValuePreview.of(context.getArguments(), this.previewSize));
+		}
+	}
+
+	@Override
+	public void onStop(ConvexObservationContext context) {
+		forwardLogLines(context);
+		if (!executionLogger.isInfoEnabled()) {
+			return;
+		}
+		ConvexOutcome outcome = context.getOutcome();
+		StringBuilder line = new StringBuilder(describe(context)).append(": ")
+			.append(outcome.value())
+			.append(" in ")
+			.append(context.getDuration().toMillis())
+			.append(" ms");
+		if (context.getError() != null) {
+			line.append(": ").append(context.getError().getMessage());
+		}
+		if (this.detailed) {
+			int status = context.getHttpStatus();
+			line.append("; HTTP ").append((status != 0) ? String.valueOf(status) : "none");
+			String requestId = context.getRequestId();
+			if (requestId != null) {
+				line.append("; request id ").append(requestId);
+			}
+			if (outcome == ConvexOutcome.SUCCESS) {
+				line.append("; result: ").append(ValuePreview.of(context.getResult(), this.previewSize));
+			}
+		}
+		executionLogger.info(line);
+	}
+
+	private static void forwardLogLines(ConvexObservationContext context) {
+		String prefix = null;
+		for (String logLine : context.getLogLines()) {
+			prefix = (prefix != null) ? prefix
+					: "[CONVEX " + context.getKind().letter() + "(" + context.getPath() + ")] ";
+			if (logLine.startsWith("[ERROR]")) {
+				functionLogger.error(prefix + logLine);
+			}
+			else if (logLine.startsWith("[WARN]")) {
+				functionLogger.warn(prefix + logLine);
+			}
+			else if (functionLogger.isInfoEnabled()) {
+				functionLogger.info(prefix + logLine);
+			}
+		}
+	}
+
+	private static String describe(ConvexObservationContext context) {
+		return "Convex " + context.getKind().label().toLowerCase(Locale.ROOT) + " " + context.getPath();
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return context instanceof ConvexObservationContext;
+	}
+
+}

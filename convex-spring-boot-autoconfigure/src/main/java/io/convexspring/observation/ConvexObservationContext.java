@@ -1,0 +1,237 @@
+package io.convexspring.observation;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
+import io.convexspring.client.ConvexException;
+import io.convexspring.client.ConvexFunctionException;
+import io.convexspring.client.ConvexTransport;
+import io.convexspring.client.FunctionKind;
+
+/**
+ * The {@link Observation.Context} of one Convex function execution, filled in by
+ * {@link ConvexTransport} as the execution goes: what was called, with which arguments, and how
+ * it ended (result, HTTP status, request id, the function's log lines, the failure). Conventions
+ * and handlers read it; it never holds credentials.
+ *
+ * @see ConvexObservationConvention
+ */
+public class ConvexObservationContext extends Observation.Context {
+
+	private final FunctionKind kind;
+
+	private final String path;
+
+	private final String deploymentUrl;
+
+	private final @Nullable Object arguments;
+
+	private final Instant startTime = Instant.now();
+
+	private final long startNanos = System.nanoTime();
+
+	private volatile long endNanos;
+
+	private volatile boolean ended;
+
+	private volatile @Nullable Object result;
+
+	private volatile boolean succeeded;
+
+	private volatile boolean cancelled;
+
+	private volatile int httpStatus;
+
+	private volatile List<String> logLines = List.of();
+
+	/**
+	 * Creates the context of an execution that starts now.
+	 * @param kind the kind of function
+	 * @param path the function path, e.g. {@code emails:send}
+	 * @param deploymentUrl the deployment URL (any user info in it is dropped)
+	 * @param arguments the arguments as the caller passed them, {@code null} for none
+	 */
+	public ConvexObservationContext(FunctionKind kind, String path, URI deploymentUrl, @Nullable Object arguments) {
+		this.kind = Objects.requireNonNull(kind, "kind must not be null");
+		this.path = Objects.requireNonNull(path, "path must not be null");
+		this.deploymentUrl = withoutUserInfo(deploymentUrl);
+		this.arguments = arguments;
+		setName(ConvexObservationDocumentation.of(kind).getName());
+		setContextualName(kind.name().toLowerCase(Locale.ROOT) + " " + path);
+	}
+
+	static String withoutUserInfo(URI url) {
+		if (url.getRawUserInfo() == null) {
+			return url.toString();
+		}
+		return url.getScheme() + "://" + url.getHost() + ((url.getPort() != -1) ? ":" + url.getPort() : "")
+				+ ((url.getRawPath() != null) ? url.getRawPath() : "");
+	}
+
+	/**
+	 * Returns the kind of function.
+	 * @return the kind
+	 */
+	public FunctionKind getKind() {
+		return this.kind;
+	}
+
+	/**
+	 * Returns the function path, e.g. {@code emails:send}.
+	 * @return the path
+	 */
+	public String getPath() {
+		return this.path;
+	}
+
+	/**
+	 * Returns the deployment URL, without user info.
+	 * @return the deployment URL
+	 */
+	public String getDeploymentUrl() {
+		return this.deploymentUrl;
+	}
+
+	/**
+	 * Returns the arguments as the caller passed them.
+	 * @return the arguments, or {@code null} for none
+	 */
+	public @Nullable Object getArguments() {
+		return this.arguments;
+	}
+
+	/**
+	 * Returns the decoded result of a successful execution.
+	 * @return the result, or {@code null} (none yet, a failure, or a Convex {@code null})
+	 */
+	public @Nullable Object getResult() {
+		return this.result;
+	}
+
+	/**
+	 * Records that the execution succeeded, with its result.
+	 * @param result the result, or {@code null} for a Convex {@code null}
+	 */
+	public void setResult(@Nullable Object result) {
+		this.result = result;
+		this.succeeded = true;
+		end();
+	}
+
+	@Override
+	public void setError(Throwable error) {
+		super.setError(error);
+		end();
+	}
+
+	/**
+	 * Whether the caller cancelled the execution before it ended.
+	 * @return whether it was cancelled
+	 */
+	public boolean isCancelled() {
+		return this.cancelled;
+	}
+
+	/**
+	 * Records that the caller cancelled the execution. Ignored once it has ended otherwise.
+	 */
+	public void setCancelled() {
+		if (!this.succeeded && getError() == null) {
+			this.cancelled = true;
+			end();
+		}
+	}
+
+	/**
+	 * Returns the HTTP status of the response.
+	 * @return the status, or {@code 0} where no response came
+	 */
+	public int getHttpStatus() {
+		if (this.httpStatus == 0 && getError() instanceof ConvexException failure) {
+			return failure.httpStatus().orElse(0);
+		}
+		return this.httpStatus;
+	}
+
+	/**
+	 * Sets the HTTP status of the response.
+	 * @param httpStatus the status
+	 */
+	public void setHttpStatus(int httpStatus) {
+		this.httpStatus = httpStatus;
+	}
+
+	/**
+	 * Returns the backend's request id, where a failure's message carries one.
+	 * @return the request id, or {@code null}
+	 */
+	public @Nullable String getRequestId() {
+		return (getError() instanceof ConvexFunctionException failure) ? failure.requestId().orElse(null) : null;
+	}
+
+	/**
+	 * Returns the function's own log lines (e.g. {@code [LOG] Sending}), of a success or a
+	 * failure.
+	 * @return the log lines, possibly empty
+	 */
+	public List<String> getLogLines() {
+		if (this.logLines.isEmpty() && getError() instanceof ConvexException failure) {
+			return failure.logLines();
+		}
+		return this.logLines;
+	}
+
+	/**
+	 * Sets the log lines of a successful execution.
+	 * @param logLines the log lines
+	 */
+	public void setLogLines(List<String> logLines) {
+		this.logLines = List.copyOf(logLines);
+	}
+
+	/**
+	 * Returns how the execution ended, {@link ConvexOutcome#UNKNOWN} while it runs.
+	 * @return the outcome
+	 */
+	public ConvexOutcome getOutcome() {
+		Throwable error = getError();
+		if (error != null) {
+			return ConvexOutcome.of(error);
+		}
+		if (this.cancelled) {
+			return ConvexOutcome.CANCELLED;
+		}
+		return this.succeeded ? ConvexOutcome.SUCCESS : ConvexOutcome.UNKNOWN;
+	}
+
+	/**
+	 * Returns when the execution started.
+	 * @return the start time
+	 */
+	public Instant getStartTime() {
+		return this.startTime;
+	}
+
+	/**
+	 * Returns how long the execution took, or, while it runs, has taken so far.
+	 * @return the duration
+	 */
+	public Duration getDuration() {
+		return Duration.ofNanos((this.ended ? this.endNanos : System.nanoTime()) - this.startNanos);
+	}
+
+	private void end() {
+		if (!this.ended) {
+			this.endNanos = System.nanoTime();
+			this.ended = true;
+		}
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.convexspring.autoconfigure;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+import io.convexspring.client.ConvexActionClient;
+import io.convexspring.client.ConvexException;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code convex.logging} in an application started as Spring Boot starts one, with its default
+ * logging set-up (root at INFO, nothing set under {@code logging.level}): each level shows, and
+ * no credential ever does.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ConvexLoggingTests {
+
+	@RegisterExtension
+	static final WireMockExtension convex = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
+
+	private static final String DEPLOY_KEY = "prod:happy-otter-123|eyJ2MiI6InNlY3JldC1kZXBsb3kta2V5In0=";
+
+	private static final String USER_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2VjcmV0LXNpZ25hdHVyZQ";
+
+	@BeforeEach
+	void answer() {
+		convex.stubFor(post("/api/action").withRequestBody(equalToJson("{\"path\":\"emails:send\"}", true, true))
+			.willReturn(okJson("{\"status\":\"success\",\"value\":{\"id\":\"msg_81f2\",\"attachment\":"
+					+ "{\"$bytes\":\"JVBERi0xLjc=\"}},\"logLines\":[\"[LOG] Sending welcome email to ada@example.com\","
+					+ "\"[WARN] Provider answered slowly (1200 ms)\"]}")));
+		convex.stubFor(post("/api/action").withRequestBody(equalToJson("{\"path\":\"payments:charge\"}", true, true))
+			.willReturn(okJson("{\"status\":\"error\",\"errorMessage\":\"[Request ID: 5e1d0c2a] Server Error\","
+					+ "\"errorData\":{\"code\":\"CARD_DECLINED\"},\"logLines\":[\"[ERROR] Card declined\"]}")));
+	}
+
+	private static void executeBoth(String... properties) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LoggingTestApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("convex.url=" + convex.baseUrl(), "convex.deploy-key=" + DEPLOY_KEY,
+					"spring.main.banner-mode=off")
+			.properties(properties)
+			.run()) {
+			ConvexActionClient client = context.getBean(ConvexActionClient.class);
+			client.withUserToken(USER_TOKEN)
+				.executeBlocking("emails:send", new Welcome("ada@example.com", "Welcome, Ada"), Sent.class);
+			assertThatExceptionOfType(ConvexException.class)
+				.isThrownBy(() -> client.executeBlocking("payments:charge", new Charge("ord_1", 1250), Object.class));
+		}
+	}
+
+	private static void assertNoSecret(CapturedOutput output) {
+		assertThat(output.getAll()).doesNotContain(DEPLOY_KEY)
+			.doesNotContain("eyJ2MiI6InNlY3JldC1kZXBsb3kta2V5In0")
+			.doesNotContain(USER_TOKEN)
+			.doesNotContain("c2VjcmV0LXNpZ25hdHVyZQ")
+			.doesNotContain("Authorization")
+			.doesNotContain("Bearer");
+	}
+
+	@Test
+	void offLogsNothingPerExecution(CapturedOutput output) {
+		executeBoth("convex.logging=false");
+		assertThat(output.getOut()).doesNotContain("io.convexspring.execution")
+			.doesNotContain("io.convexspring.function")
+			.doesNotContain("[CONVEX");
+		assertNoSecret(output);
+	}
+
+	@Test
+	void infoLogsALinePerExecutionAndTheFunctionsOwnLines(CapturedOutput output) {
+		executeBoth("convex.logging=info");
+		await().until(() -> output.getOut().contains("Convex action payments:charge: convex_error"));
+		assertThat(output.getOut())
+			.containsPattern(" INFO .* io\\.convexspring\\.function +: \\[CONVEX A\\(emails:send\\)\\] \\[LOG\\] "
+					+ "Sending welcome email to ada@example\\.com")
+			.containsPattern(" WARN .* io\\.convexspring\\.function +: \\[CONVEX A\\(emails:send\\)\\] \\[WARN\\] "
+					+ "Provider answered slowly")
+			.containsPattern(
+					" INFO .* io\\.convexspring\\.execution +: Convex action emails:send: success in \\d+ ms\\R")
+			.containsPattern("ERROR .* io\\.convexspring\\.function +: \\[CONVEX A\\(payments:charge\\)\\] \\[ERROR\\] "
+					+ "Card declined")
+			.containsPattern(" INFO .* io\\.convexspring\\.execution +: Convex action payments:charge: convex_error in "
+					+ "\\d+ ms: \\{\"code\":\"CARD_DECLINED\"\\}\\R")
+			.doesNotContain("started;")
+			.doesNotContain("Welcome, Ada");
+		assertNoSecret(output);
+	}
+
+	@Test
+	void debugAlsoLogsStartsHttpDetailsAndPreviewsAtInfo(CapturedOutput output) {
+		executeBoth("convex.logging=debug");
+		await().until(() -> output.getOut().contains("Convex action payments:charge: convex_error"));
+		assertThat(output.getOut())
+			.containsPattern(" INFO .* io\\.convexspring\\.execution +: Convex action emails:send started; arguments: "
+					+ "\\{\"to\": \"ada@example\\.com\", \"subject\": \"Welcome, Ada\"\\}")
+			.containsPattern(" INFO .* io\\.convexspring\\.execution +: Convex action emails:send: success in \\d+ ms; "
+					+ "HTTP 200; result: \\{\"id\": \"msg_81f2\", \"attachment\": <bytes: 8>\\}")
+			.containsPattern(" INFO .* io\\.convexspring\\.execution +: Convex action payments:charge started; "
+					+ "arguments: "
+					+ "\\{\"orderId\": \"ord_1\", \"amountCents\": 1250\\}")
+			.containsPattern(" INFO .* io\\.convexspring\\.execution +: Convex action payments:charge: convex_error in "
+					+ "\\d+ ms: \\{\"code\":\"CARD_DECLINED\"\\}; HTTP 200; request id 5e1d0c2a");
+		assertNoSecret(output);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ConvexAutoConfiguration.class, ConvexObservationAutoConfiguration.class })
+	static class LoggingTestApplication {
+
+	}
+
+	record Welcome(String to, String subject) {
+	}
+
+	record Sent(String id, byte[] attachment) {
+	}
+
+	record Charge(String orderId, long amountCents) {
+	}
+
+}
