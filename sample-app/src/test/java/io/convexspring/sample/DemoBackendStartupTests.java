@@ -35,6 +35,8 @@ class DemoBackendStartupTests {
 			assertThat(context.getBeansOfType(DemoConvexBackend.class)).isEmpty();
 			assertThat(context.getBean(ConvexTransport.class).deploymentUrl())
 				.hasToString("https://happy-otter-123.convex.cloud");
+			assertThat(context.getBean(BackendController.class).backend())
+				.isEqualTo(new BackendController.Backend("deployment", "https://happy-otter-123.convex.cloud"));
 		}
 	}
 

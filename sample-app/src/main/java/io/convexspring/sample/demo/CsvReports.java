@@ -1,25 +1,29 @@
 package io.convexspring.sample.demo;
 
-import java.time.LocalDate;
-import java.util.Locale;
-import java.util.Random;
-import java.util.concurrent.ThreadLocalRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 /**
- * The CSV behind a demo report: a header and a dozen-odd plausible rows, varying from one call
- * to the next so repeated reports do not look canned.
+ * The tables behind the demo reports, as {@code reports.ts} builds them: the newest hundred
+ * orders for {@code sales}, fixed figures for {@code inventory} and {@code users}; written as
+ * CSV with CRLF line endings and quoted fields where needed.
  */
 final class CsvReports {
 
-	private static final String[] REGIONS = { "North America", "Europe", "Asia Pacific", "Latin America" };
+	/** What {@code reports.ts} passes to {@code orders:list}. */
+	static final int SALES_ORDERS = 100;
 
-	private static final String[] PRODUCTS = { "Desk lamp", "Office chair", "Standing desk", "Monitor arm",
-			"Keyboard", "Webcam", "Headset", "Notebook" };
-
-	private static final String[] PLANS = { "free", "pro-monthly", "pro-yearly", "team" };
-
-	private static final String[] NAMES = { "ada", "grace", "alan", "edsger", "barbara", "donald", "margaret",
-			"ken", "radia", "linus" };
+	/** {@code Date.prototype.toISOString()}: always milliseconds, always UTC. */
+	private static final DateTimeFormatter ISO_INSTANT_MILLIS = DateTimeFormatter
+		.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(ZoneOffset.UTC);
 
 	private CsvReports() {
 	}
@@ -28,43 +32,36 @@ final class CsvReports {
 	record Report(String csv, int rows) {
 	}
 
-	static Report generate(String reportType) {
-		Random random = ThreadLocalRandom.current();
-		int rows = 8 + random.nextInt(10);
-		StringBuilder csv = new StringBuilder();
-		LocalDate today = LocalDate.now();
-		switch (reportType) {
-			case "sales" -> {
-				csv.append("date,region,orders,revenue_usd\n");
-				for (int i = 0; i < rows; i++) {
-					int orders = 20 + random.nextInt(200);
-					csv.append(today.minusDays(rows - 1 - i)).append(',').append(REGIONS[i % REGIONS.length])
-						.append(',').append(orders).append(',')
-						.append(String.format(Locale.ROOT, "%.2f", orders * (25 + random.nextDouble() * 60))).append('\n');
-				}
-			}
-			case "inventory" -> {
-				csv.append("sku,product,on_hand,reorder_point,status\n");
-				for (int i = 0; i < rows; i++) {
-					int onHand = random.nextInt(400);
-					int reorderPoint = 50 + random.nextInt(50);
-					csv.append(String.format(Locale.ROOT, "SKU-%04d", 1000 + i * 7)).append(',')
-						.append(PRODUCTS[i % PRODUCTS.length]).append(',').append(onHand).append(',').append(reorderPoint)
-						.append(',').append(onHand < reorderPoint ? "reorder" : "ok").append('\n');
-				}
-			}
-			case "users" -> {
-				csv.append("user_id,email,plan,signed_up\n");
-				for (int i = 0; i < rows; i++) {
-					String name = NAMES[i % NAMES.length];
-					csv.append("user_").append(DemoIds.hex(8)).append(',').append(name).append(i).append("@example.com,")
-						.append(PLANS[random.nextInt(PLANS.length)]).append(',').append(today.minusDays(random.nextInt(365)))
-						.append('\n');
-				}
-			}
+	static Report generate(String reportType, List<Map<String, @Nullable Object>> newestOrders) {
+		List<List<String>> table = switch (reportType) {
+			case "sales" -> sales(newestOrders);
+			case "inventory" -> List.of(List.of("sku", "name", "in_stock"), List.of("A-1", "Notebook", "120"),
+					List.of("B-2", "Pen", "540"), List.of("C-3", "Backpack", "18"));
+			case "users" -> List.of(List.of("plan", "active_users"), List.of("free", "1250"),
+					List.of("pro-monthly", "310"), List.of("pro-yearly", "95"), List.of("team", "12"));
 			default -> throw new IllegalArgumentException("No CSV for report type " + reportType);
+		};
+		String csv = table.stream()
+			.map((row) -> row.stream().map(CsvReports::field).collect(Collectors.joining(",")))
+			.collect(Collectors.joining("\r\n", "", "\r\n"));
+		return new Report(csv, table.size() - 1);
+	}
+
+	private static List<List<String>> sales(List<Map<String, @Nullable Object>> orders) {
+		List<List<String>> table = new ArrayList<>();
+		table.add(List.of("order_id", "created_at", "charge_id", "amount_cents", "currency"));
+		for (Map<String, @Nullable Object> order : orders) {
+			long createdAt = (long) Math.floor((Double) order.get("_creationTime"));
+			table.add(List.of((String) order.get("_id"), ISO_INSTANT_MILLIS.format(Instant.ofEpochMilli(createdAt)),
+					(String) order.get("chargeId"), JsNumbers.format((Double) order.get("amountCents")),
+					(String) order.get("currency")));
 		}
-		return new Report(csv.toString(), rows);
+		return table;
+	}
+
+	private static String field(String value) {
+		boolean quote = value.contains("\"") || value.contains(",") || value.contains("\r") || value.contains("\n");
+		return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
 	}
 
 }

@@ -59,8 +59,9 @@ public final class DemoConvexBackend implements AutoCloseable {
 		ImageFunctions.registerTo(registry);
 		FileFunctions.registerTo(registry);
 		PaymentFunctions.registerTo(registry);
-		ReportFunctions.registerTo(registry, settings);
-		OrderFunctions.registerTo(registry, new OrderStore());
+		OrderStore orders = new OrderStore();
+		ReportFunctions.registerTo(registry, settings, orders);
+		OrderFunctions.registerTo(registry, orders);
 		// The JDK server writes headers and body separately; with Nagle's algorithm on, each answer
 		// waits ~40 ms for the client's delayed ACK. Read once, when the first server is created.
 		System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");

@@ -1,17 +1,15 @@
 package io.convexspring.sample.demo;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * {@code files:process}: takes an uploaded file as Convex bytes and describes it, so the sample
- * shows binary arguments crossing the wire intact (the SHA-256 proves it).
+ * {@code files:process}: takes an uploaded file as Convex bytes and describes it as
+ * {@code files.ts} does, so the sample shows binary arguments crossing the wire intact (the
+ * SHA-256 proves it).
  */
 final class FileFunctions {
 
@@ -19,6 +17,10 @@ final class FileFunctions {
 	private static final int MAX_BYTES = 5 * 1024 * 1024;
 
 	private static final int PREVIEW_CHARS = 200;
+
+	private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
+
+	private static final char BYTE_ORDER_MARK = '\uFEFF';
 
 	private FileFunctions() {
 	}
@@ -41,45 +43,33 @@ final class FileFunctions {
 		}
 		logs.log("Processing " + fileName + " (" + contentType + ", " + content.length + " bytes)");
 		String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		Optional<String> text = asText(content);
+		String text = decode(content);
 		return ConvexValues.object("fileName", fileName, "contentType", contentType,
 				"sizeBytes", (double) content.length,
-				"lines", (double) text.map(FileFunctions::countLines).orElse(0),
-				"words", (double) text.map(FileFunctions::countWords).orElse(0),
+				"lines", (double) countLines(text),
+				"words", (double) JsStrings.countWords(text),
 				"sha256", sha256,
-				"preview", text.map(FileFunctions::preview).orElse(""));
+				"preview", preview(text));
 	}
 
 	/**
-	 * The content as text if it is valid UTF-8 without NUL characters: judged by the bytes
-	 * rather than the declared type, since browsers often send text as octet-stream.
+	 * {@code new TextDecoder().decode(content)}: UTF-8, each malformed sequence replaced by
+	 * U+FFFD (so a binary file gets a garbled preview, as with the real function), a leading
+	 * byte order mark dropped.
 	 */
-	private static Optional<String> asText(byte[] content) {
-		try {
-			String text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(content))
-				.toString();
-			return (text.indexOf('\0') < 0) ? Optional.of(text) : Optional.empty();
-		}
-		catch (CharacterCodingException ex) {
-			return Optional.empty();
-		}
+	private static String decode(byte[] content) {
+		String text = new String(content, StandardCharsets.UTF_8);
+		return (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) ? text.substring(1) : text;
 	}
 
-	/** Lines as an editor shows them: a final line without a newline still counts. */
+	/** Lines as an editor counts them: a final line break does not start another line. */
 	private static int countLines(String text) {
-		int lines = (int) text.chars().filter((c) -> c == '\n').count();
-		return text.endsWith("\n") ? lines : lines + 1;
+		int breaks = (int) LINE_BREAK.matcher(text).results().count();
+		boolean endsWithBreak = text.endsWith("\n") || text.endsWith("\r");
+		return endsWithBreak ? breaks : breaks + 1;
 	}
 
-	private static int countWords(String text) {
-		String trimmed = text.strip();
-		return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
-	}
-
-	/** Cut by code points so an emoji is never split in half. */
+	/** Cut by code points, like {@code Array.from(text).slice(0, 200)}: an emoji is never split. */
 	private static String preview(String text) {
 		int count = text.codePointCount(0, text.length());
 		return (count <= PREVIEW_CHARS) ? text : text.substring(0, text.offsetByCodePoints(0, PREVIEW_CHARS));

@@ -13,7 +13,8 @@ final class ImageFunctions {
 
 	private static final String[] SIZES = { "256x256", "512x512", "1024x1024" };
 
-	private static final String DEFAULT_SIZE = "512x512";
+	/** As in {@code ai.ts}. */
+	private static final String DEFAULT_SIZE = "1024x1024";
 
 	private ImageFunctions() {
 	}
@@ -26,7 +27,7 @@ final class ImageFunctions {
 		args.allowOnly("prompt", "size");
 		String prompt = args.string("prompt");
 		String size = args.optionalOneOf("size", SIZES).orElse(DEFAULT_SIZE);
-		if (prompt.isBlank()) {
+		if (JsStrings.isBlank(prompt)) {
 			throw ConvexErrorException.of("EMPTY_PROMPT", "Describe the image you want");
 		}
 		logs.log("Generating image for prompt \"" + prompt + "\"");

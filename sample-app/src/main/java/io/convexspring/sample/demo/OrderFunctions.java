@@ -14,6 +14,8 @@ final class OrderFunctions {
 
 	private static final int DEFAULT_LIMIT = 20;
 
+	private static final int MAX_LIMIT = 100;
+
 	private final OrderStore store;
 
 	private OrderFunctions(OrderStore store) {
@@ -40,13 +42,12 @@ final class OrderFunctions {
 				"currency", currency, "items", List.copyOf(items), "status", "paid"));
 	}
 
+	/** As {@code orders.ts}: no or a non-finite limit means 20; others are floored into 0 to 100. */
 	private List<Map<String, @Nullable Object>> list(Args args) {
 		args.allowOnly("limit");
-		double limit = args.optionalNumber("limit").orElse(DEFAULT_LIMIT);
-		if (!(limit >= 0) || limit != Math.rint(limit)) {
-			throw new IllegalArgumentException("limit must be a non-negative integer, got " + JsNumbers.format(limit));
-		}
-		return this.store.newest((int) Math.min(limit, OrderStore.CAPACITY));
+		double limit = args.optionalNumber("limit").orElse(Double.NaN);
+		double count = Double.isFinite(limit) ? Math.floor(limit) : DEFAULT_LIMIT;
+		return this.store.newest((int) Math.min(Math.max(count, 0), MAX_LIMIT));
 	}
 
 }

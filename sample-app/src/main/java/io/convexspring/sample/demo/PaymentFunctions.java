@@ -5,12 +5,15 @@ import java.util.Map;
 /**
  * {@code payments:createCheckoutSession} and {@code payments:charge}: stand in for a card payment
  * provider, with its usual refusals (unknown product, bad quantity or amount, declined card)
- * as ConvexErrors carrying codes a client can branch on.
+ * as ConvexErrors carrying codes a client can branch on, checked as {@code payments.ts} checks
+ * them. The checkout "session" sends the buyer straight to the success URL, as if they had paid.
  */
 final class PaymentFunctions {
 
 	/** Prices in cents, as a provider's catalogue would hold them. */
 	private static final Map<String, Integer> PRICES = Map.of("pro-monthly", 2000, "pro-yearly", 20000, "team", 50000);
+
+	private static final int MAX_QUANTITY = 100;
 
 	private static final String DECLINED_CARD = "tok_declined";
 
@@ -32,9 +35,9 @@ final class PaymentFunctions {
 		if (price == null) {
 			throw ConvexErrorException.of("UNKNOWN_PRODUCT", "Unknown product: " + productId);
 		}
-		if (!(quantity >= 1) || quantity != Math.rint(quantity)) {
-			throw ConvexErrorException.of("INVALID_QUANTITY",
-					"Quantity must be a whole number of at least 1, got " + JsNumbers.format(quantity));
+		if (!isWholeNumber(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
+			throw ConvexErrorException.of("INVALID_QUANTITY", "Quantity must be a whole number from 1 to "
+					+ MAX_QUANTITY + ", not " + JsNumbers.format(quantity));
 		}
 		String sessionId = "cs_demo_" + DemoIds.hex(24);
 		logs.log("Creating checkout session " + sessionId + " for " + JsNumbers.format(quantity) + " x " + productId);
@@ -47,9 +50,9 @@ final class PaymentFunctions {
 		double amountCents = args.number("amountCents");
 		String currency = args.string("currency");
 		String cardToken = args.string("cardToken");
-		if (!(amountCents > 0)) {
+		if (!isWholeNumber(amountCents) || amountCents <= 0) {
 			throw ConvexErrorException.of("INVALID_AMOUNT",
-					"Amount must be a positive number of cents, got " + JsNumbers.format(amountCents));
+					"The amount must be a positive whole number of cents, not " + JsNumbers.format(amountCents));
 		}
 		logs.log("Charging " + JsNumbers.format(amountCents) + " " + currency);
 		if (cardToken.equals(DECLINED_CARD)) {
@@ -60,6 +63,11 @@ final class PaymentFunctions {
 		logs.info("Charge " + chargeId + " succeeded");
 		return ConvexValues.object("chargeId", chargeId, "amountCents", amountCents, "currency", currency,
 				"status", "succeeded");
+	}
+
+	/** JavaScript's {@code Number.isInteger}: false for NaN and the infinities. */
+	private static boolean isWholeNumber(double value) {
+		return Double.isFinite(value) && value == Math.rint(value);
 	}
 
 }

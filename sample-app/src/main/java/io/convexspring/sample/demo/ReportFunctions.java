@@ -3,11 +3,13 @@ package io.convexspring.sample.demo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.UUID;
 
 /**
  * {@code reports:generate}: a slow action. It sleeps for the configured duration before it
  * answers, so the sample can show progress in the UI and tests can prove that a slow call does
  * not hold up others; the {@code broken} type fails only after the wait, like a real timeout.
+ * The CSV is the one {@code reports.ts} builds, the sales report from the saved orders.
  */
 final class ReportFunctions {
 
@@ -15,12 +17,15 @@ final class ReportFunctions {
 
 	private final Duration duration;
 
-	private ReportFunctions(Duration duration) {
+	private final OrderStore orders;
+
+	private ReportFunctions(Duration duration, OrderStore orders) {
 		this.duration = duration;
+		this.orders = orders;
 	}
 
-	static void registerTo(FunctionRegistry registry, DemoSettings settings) {
-		ReportFunctions reports = new ReportFunctions(settings.reportDuration());
+	static void registerTo(FunctionRegistry registry, DemoSettings settings, OrderStore orders) {
+		ReportFunctions reports = new ReportFunctions(settings.reportDuration(), orders);
 		registry.register("reports:generate", FunctionKind.ACTION, reports::generate);
 	}
 
@@ -32,8 +37,8 @@ final class ReportFunctions {
 		if (reportType.equals("broken")) {
 			throw new IllegalStateException("Report data source timed out");
 		}
-		String reportId = "rpt_" + DemoIds.hex(12);
-		CsvReports.Report report = CsvReports.generate(reportType);
+		String reportId = "rpt_" + UUID.randomUUID();
+		CsvReports.Report report = CsvReports.generate(reportType, this.orders.newest(CsvReports.SALES_ORDERS));
 		logs.info("Report " + reportId + " ready: " + report.rows() + " rows");
 		String downloadUrl = "data:text/csv;base64,"
 				+ Base64.getEncoder().encodeToString(report.csv().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.convexspring.sample.email;
 
+import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -8,7 +9,8 @@ import io.convexspring.client.ConvexActionClient;
 import io.convexspring.sample.ConvexFunctions;
 
 /**
- * {@code POST /api/emails}: runs the {@code emails:send} action and answers its result.
+ * {@code POST /api/emails}: runs the {@code emails:send} action and answers its result. The
+ * request is the action's arguments, validated on the way in.
  */
 @RestController
 class EmailController {
@@ -20,7 +22,7 @@ class EmailController {
 	}
 
 	@PostMapping("/api/emails")
-	EmailReceipt send(@RequestBody SendEmail email) {
+	EmailReceipt send(@Valid @RequestBody SendEmail email) {
 		return this.actions.executeBlocking(ConvexFunctions.SEND_EMAIL, email);
 	}
 

@@ -14,14 +14,25 @@ import io.convexspring.client.ConvexTransportException;
 
 /**
  * Answers a failed Convex call with a problem detail whose {@code detail} is the exception's
- * message: an application error ({@code ConvexError}) is the caller's to fix (422), the rest
- * are failures of the upstream service.
+ * message, with the function, the error's {@code code} and, for a {@code ConvexError}, its
+ * {@code data}: an application error is the caller's to fix (422), arguments that could not be
+ * sent are a bad request (400), the rest are failures of the upstream service.
  */
 @RestControllerAdvice
-class ConvexErrorHandler {
+public final class ConvexErrorHandler {
 
 	@ExceptionHandler(ConvexException.class)
 	ProblemDetail handle(ConvexException ex) {
+		return problemFor(ex);
+	}
+
+	/**
+	 * Describes a failed Convex call as a problem detail, for the places that report a failure
+	 * other than by throwing it (such as an action handle's state).
+	 * @param ex the failure
+	 * @return the problem detail that the handler answers for it
+	 */
+	public static ProblemDetail problemFor(ConvexException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(ex), ex.getMessage());
 		problem.setTitle("Convex " + ex.functionKind().label().toLowerCase() + " " + ex.functionPath() + " failed");
 		problem.setProperty("function", ex.functionPath());

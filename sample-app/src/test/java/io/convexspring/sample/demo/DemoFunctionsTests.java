@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,10 +84,10 @@ class DemoFunctionsTests {
 		JsonNode result = action("ai:generateImage", Map.of("prompt", "Dusk & <waves>"));
 		JsonNode value = result.get("value");
 		assertThat(value.get("prompt").stringValue()).isEqualTo("Dusk & <waves>");
-		assertThat(value.get("size").stringValue()).isEqualTo("512x512");
+		assertThat(value.get("size").stringValue()).as("the default size of ai.ts").isEqualTo("1024x1024");
 		assertThat(DemoHttp.int64(value.get("seed"))).isNotNegative();
 		String svg = DemoHttp.dataUrlText(value.get("url").stringValue(), "image/svg+xml");
-		assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"512\" height=\"512\"")
+		assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1024\" height=\"1024\"")
 			.contains("linearGradient", "Dusk &amp; &lt;waves&gt;")
 			.endsWith("</svg>");
 		assertThat(logLines(result)).containsExactly("[LOG] Generating image for prompt \"Dusk & <waves>\"");
@@ -94,14 +95,15 @@ class DemoFunctionsTests {
 
 	@Test
 	void generatedImageHasTheRequestedSize() {
-		JsonNode value = action("ai:generateImage", Map.of("prompt", "a cat", "size", "1024x1024")).get("value");
-		assertThat(value.get("size").stringValue()).isEqualTo("1024x1024");
-		assertThat(DemoHttp.dataUrlText(value.get("url").stringValue(), "image/svg+xml")).contains("width=\"1024\"");
+		JsonNode value = action("ai:generateImage", Map.of("prompt", "a cat", "size", "256x256")).get("value");
+		assertThat(value.get("size").stringValue()).isEqualTo("256x256");
+		assertThat(DemoHttp.dataUrlText(value.get("url").stringValue(), "image/svg+xml")).contains("width=\"256\"");
 	}
 
-	@Test
-	void blankPromptRaisesEmptyPromptConvexError() {
-		JsonNode result = action("ai:generateImage", Map.of("prompt", "   "));
+	@ParameterizedTest
+	@ValueSource(strings = { "", "   ", "\u00a0\t\u2003" })
+	void blankPromptRaisesEmptyPromptConvexError(String prompt) {
+		JsonNode result = action("ai:generateImage", Map.of("prompt", prompt));
 		assertThat(result.get("errorData"))
 			.isEqualTo(json("{\"code\":\"EMPTY_PROMPT\",\"message\":\"Describe the image you want\"}"));
 	}
@@ -140,15 +142,26 @@ class DemoFunctionsTests {
 	}
 
 	@Test
-	void binaryFileHasNoPreviewOrCounts() {
+	void binaryFileIsDecodedWithReplacementCharactersLikeTextDecoder() {
 		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d };
 		JsonNode value = action("files:process",
 				Map.of("fileName", "a.png", "contentType", "image/png", "content", DemoHttp.bytes(png)))
 			.get("value");
-		assertThat(value.get("preview").stringValue()).isEmpty();
-		assertThat(value.get("lines").doubleValue()).isZero();
-		assertThat(value.get("words").doubleValue()).isZero();
+		assertThat(value.get("preview").stringValue()).isEqualTo("\ufffdPNG\r\n\u001a\n\0\0\0\r");
+		assertThat(value.get("lines").doubleValue()).isEqualTo(3);
+		assertThat(value.get("words").doubleValue()).isEqualTo(3);
 		assertThat(value.get("sizeBytes").doubleValue()).isEqualTo(12);
+	}
+
+	@Test
+	void linesEndAtAnyLineBreakAndWordsAtJavaScriptWhiteSpace() {
+		byte[] content = "\ufeffone\rtwo\u00a0words\r\nthree\n".getBytes(StandardCharsets.UTF_8);
+		JsonNode value = action("files:process",
+				Map.of("fileName", "crlf.txt", "contentType", "text/plain", "content", DemoHttp.bytes(content)))
+			.get("value");
+		assertThat(value.get("lines").doubleValue()).isEqualTo(3);
+		assertThat(value.get("words").doubleValue()).isEqualTo(4);
+		assertThat(value.get("preview").stringValue()).as("the BOM dropped").isEqualTo("one\rtwo\u00a0words\r\nthree\n");
 	}
 
 	@Test
@@ -201,12 +214,20 @@ class DemoFunctionsTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "0", "-2", "1.5" })
-	void quantityBelowOneOrFractionalRaisesInvalidQuantity(double quantity) {
+	@CsvSource({ "0, 0", "-2, -2", "1.5, 1.5", "101, 101" })
+	void quantityOutsideOneToHundredOrFractionalRaisesInvalidQuantity(double quantity, String shown) {
 		JsonNode result = action("payments:createCheckoutSession", Map.of("productId", "pro-monthly", "quantity",
 				quantity, "successUrl", "https://s.example", "cancelUrl", "https://c.example"));
-		assertThat(result.get("errorData").get("code").stringValue()).isEqualTo("INVALID_QUANTITY");
-		assertThat(result.get("errorData").get("message").stringValue()).isNotBlank();
+		assertThat(result.get("errorData")).isEqualTo(json("{\"code\":\"INVALID_QUANTITY\",\"message\":"
+				+ "\"Quantity must be a whole number from 1 to 100, not " + shown + "\"}"));
+	}
+
+	@Test
+	void aHundredIsTheLargestQuantity() {
+		JsonNode value = action("payments:createCheckoutSession", Map.of("productId", "pro-monthly", "quantity", 100,
+				"successUrl", "https://s.example", "cancelUrl", "https://c.example"))
+			.get("value");
+		assertThat(value.get("amountCents").doubleValue()).isEqualTo(200000);
 	}
 
 	@Test
@@ -233,22 +254,24 @@ class DemoFunctionsTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "0", "-500" })
-	void nonPositiveAmountRaisesInvalidAmount(double amountCents) {
+	@CsvSource({ "0, 0", "-500, -500", "19.99, 19.99" })
+	void nonPositiveOrFractionalAmountRaisesInvalidAmount(double amountCents, String shown) {
 		JsonNode result = action("payments:charge",
 				Map.of("amountCents", amountCents, "currency", "usd", "cardToken", "tok_visa"));
-		assertThat(result.get("errorData").get("code").stringValue()).isEqualTo("INVALID_AMOUNT");
+		assertThat(result.get("errorData")).isEqualTo(json("{\"code\":\"INVALID_AMOUNT\",\"message\":"
+				+ "\"The amount must be a positive whole number of cents, not " + shown + "\"}"));
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "sales, 'date,region,orders,revenue_usd'", "inventory, 'sku,product,on_hand,reorder_point,status'",
-			"users, 'user_id,email,plan,signed_up'" })
+	@CsvSource({ "sales, 'order_id,created_at,charge_id,amount_cents,currency'", "inventory, 'sku,name,in_stock'",
+			"users, 'plan,active_users'" })
 	void reportArrivesAfterTheDelayWithACsvOfItsRows(String reportType, String header) {
 		long started = System.nanoTime();
 		JsonNode result = action("reports:generate", Map.of("reportType", reportType));
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(REPORT_DURATION);
 		JsonNode value = result.get("value");
 		String reportId = value.get("reportId").stringValue();
+		assertThat(reportId).matches("rpt_[0-9a-f-]{36}");
 		long rows = DemoHttp.int64(value.get("rows"));
 		assertThat(value.get("reportType").stringValue()).isEqualTo(reportType);
 		assertThat(value.get("generatedAt").doubleValue()).isPositive();
@@ -256,6 +279,25 @@ class DemoFunctionsTests {
 		assertThat(csv).hasSize((int) rows + 1).first().isEqualTo(header);
 		assertThat(logLines(result)).containsExactly("[LOG] Generating " + reportType + " report",
 				"[INFO] Report " + reportId + " ready: " + rows + " rows");
+	}
+
+	@Test
+	void salesReportListsTheSavedOrdersNewestFirst() {
+		String id = saveOrder("ch_for_the_report", 1234, DemoHttp.int64(2));
+		String csv = DemoHttp.dataUrlText(
+				action("reports:generate", Map.of("reportType", "sales")).get("value").get("downloadUrl").stringValue(),
+				"text/csv");
+		assertThat(csv).endsWith("\r\n");
+		String newest = csv.lines().skip(1).findFirst().orElseThrow();
+		assertThat(newest).matches(id + ",\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z,ch_for_the_report,1234,usd");
+	}
+
+	@Test
+	void inventoryReportHasTheFiguresOfReportsTs() {
+		JsonNode value = action("reports:generate", Map.of("reportType", "inventory")).get("value");
+		assertThat(DemoHttp.int64(value.get("rows"))).isEqualTo(3);
+		assertThat(DemoHttp.dataUrlText(value.get("downloadUrl").stringValue(), "text/csv"))
+			.isEqualTo("sku,name,in_stock\r\nA-1,Notebook,120\r\nB-2,Pen,540\r\nC-3,Backpack,18\r\n");
 	}
 
 	@Test
@@ -304,6 +346,17 @@ class DemoFunctionsTests {
 		JsonNode orders = http.call("query", "orders:list", Map.of()).get("value");
 		assertThat(orders.size()).isEqualTo(20);
 		assertThat(orders.get(0).get("chargeId").stringValue()).isEqualTo("ch_many_20");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "2.7, 2", "-3, 0", "500, 100" })
+	void orderListLimitIsFlooredIntoZeroToAHundred(double limit, int expected) {
+		int existing = http.call("query", "orders:list", Map.of("limit", 100)).get("value").size();
+		for (int i = existing; i <= 100; i++) {
+			saveOrder("ch_limit_" + i, 100, DemoHttp.int64(1));
+		}
+		JsonNode orders = http.call("query", "orders:list", Map.of("limit", limit)).get("value");
+		assertThat(orders.size()).isEqualTo(expected);
 	}
 
 	@Test
