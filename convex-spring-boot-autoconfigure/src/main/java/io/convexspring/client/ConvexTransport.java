@@ -33,9 +33,11 @@ import tools.jackson.databind.JavaType;
 
 import io.convexspring.codec.ConvexCodec;
 import io.convexspring.observation.ConvexObservationContext;
+import io.convexspring.observation.ConvexObservationContext.CallerLogging;
 import io.convexspring.observation.ConvexObservationConvention;
 import io.convexspring.observation.ConvexObservationDocumentation;
 import io.convexspring.observation.DefaultConvexObservationConvention;
+import io.convexspring.state.ActionLogging;
 
 /**
  * The one HTTP transport that every Convex function call goes through: it encodes the request,
@@ -179,6 +181,11 @@ public final class ConvexTransport {
 		// one observation per subscription; the WebClient's own http.client.requests nests under it
 		return Mono.deferContextual((reactorContext) -> {
 			ConvexObservationContext context = new ConvexObservationContext(kind, path, this.deploymentUrl, args);
+			ActionLogging callerLogging = reactorContext.getOrDefault(ActionLogging.class, null);
+			if (callerLogging != null) {
+				context.setCallerLogging((callerLogging == ActionLogging.OFF) ? CallerLogging.SILENT
+						: CallerLogging.EXECUTION_LINES);
+			}
 			Observation observation = ConvexObservationDocumentation.createNotStarted(context,
 					this.observationConvention, this.defaultObservationConvention, this.observationRegistry);
 			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);

@@ -17,7 +17,8 @@ import org.apache.commons.logging.LogFactory;
  * logging adds a line as each execution starts, with an argument preview, and the HTTP status,
  * request id and a result preview to the last line. Every line is written at INFO or above, so
  * it shows with Spring Boot's default logging set-up. Credentials never appear: the context
- * holds none.
+ * holds none. An execution whose caller logs it itself (an action handle with its own logging
+ * level) gets only the function's lines here, or nothing if the caller silenced it.
  *
  * @see ConvexObservationContext
  */
@@ -68,7 +69,7 @@ public final class ConvexLoggingObservationHandler implements ObservationHandler
 
 	@Override
 	public void onStart(ConvexObservationContext context) {
-		if (this.detailed && executionLogger.isInfoEnabled()) {
+		if (this.detailed && ownsExecutionLines(context) && executionLogger.isInfoEnabled()) {
 			executionLogger.info(describe(context) + " started; arguments: "
 					+ ValuePreview.of(context.getArguments(), this.previewSize));
 		}
@@ -77,7 +78,7 @@ public final class ConvexLoggingObservationHandler implements ObservationHandler
 	@Override
 	public void onStop(ConvexObservationContext context) {
 		forwardLogLines(context);
-		if (!executionLogger.isInfoEnabled()) {
+		if (!ownsExecutionLines(context) || !executionLogger.isInfoEnabled()) {
 			return;
 		}
 		ConvexOutcome outcome = context.getOutcome();
@@ -124,9 +125,14 @@ public final class ConvexLoggingObservationHandler implements ObservationHandler
 		return "Convex " + context.getKind().label().toLowerCase(Locale.ROOT) + " " + context.getPath();
 	}
 
+	private static boolean ownsExecutionLines(ConvexObservationContext context) {
+		return context.getCallerLogging() == ConvexObservationContext.CallerLogging.NONE;
+	}
+
 	@Override
 	public boolean supportsContext(Observation.Context context) {
-		return context instanceof ConvexObservationContext;
+		return (context instanceof ConvexObservationContext convex)
+				&& convex.getCallerLogging() != ConvexObservationContext.CallerLogging.SILENT;
 	}
 
 }

@@ -51,6 +51,8 @@ public class ConvexObservationContext extends Observation.Context {
 
 	private volatile List<String> logLines = List.of();
 
+	private volatile CallerLogging callerLogging = CallerLogging.NONE;
+
 	/**
 	 * Creates the context of an execution that starts now.
 	 * @param kind the kind of function
@@ -73,6 +75,39 @@ public class ConvexObservationContext extends Observation.Context {
 		}
 		return url.getScheme() + "://" + url.getHost() + ((url.getPort() != -1) ? ":" + url.getPort() : "")
 				+ ((url.getRawPath() != null) ? url.getRawPath() : "");
+	}
+
+	/**
+	 * Returns how the caller logs this execution itself, which the logging handler defers to.
+	 * @return the caller's logging
+	 */
+	public CallerLogging getCallerLogging() {
+		return this.callerLogging;
+	}
+
+	/**
+	 * Records that the caller logs this execution itself (an action handle with its own
+	 * logging level). Set it before the observation is created: handlers are chosen then.
+	 * @param callerLogging the caller's logging
+	 */
+	public void setCallerLogging(CallerLogging callerLogging) {
+		this.callerLogging = Objects.requireNonNull(callerLogging, "callerLogging must not be null");
+	}
+
+	/**
+	 * How the caller of an execution logs it, overriding {@code convex.logging} for it.
+	 */
+	public enum CallerLogging {
+
+		/** The caller does not log it: {@code convex.logging} applies. */
+		NONE,
+
+		/** The caller writes the lines about the execution; the function's own lines still go out. */
+		EXECUTION_LINES,
+
+		/** The caller wants no log at all for it. */
+		SILENT
+
 	}
 
 	/**

@@ -8,9 +8,11 @@ import io.convexspring.client.ConvexAction;
 import io.convexspring.client.ConvexException;
 
 /**
- * Writes a handle's own log lines: one per execution at the handle's {@link ActionLogging}
- * level (nothing when it has none, as the global logging covers it), and a warning for each
- * callback that throws.
+ * Writes a handle's own log lines when it has an {@link ActionLogging} level (without one,
+ * {@code convex.logging} covers it): one line per execution, and with {@code DEBUG} a start
+ * line and previews. Written at INFO, like {@code convex.logging}'s lines, so they show with
+ * Spring Boot's default logging; {@code convex.logging} then leaves these executions' lines to
+ * the handle. Also a warning for each callback that throws.
  */
 final class ExecutionLog {
 
@@ -28,8 +30,8 @@ final class ExecutionLog {
 	}
 
 	void started(@Nullable Object args) {
-		if (this.level == ActionLogging.DEBUG && logger.isDebugEnabled()) {
-			logger.debug(this.function + " started with " + preview(args));
+		if (this.level == ActionLogging.DEBUG && logger.isInfoEnabled()) {
+			logger.info(this.function + " started with " + preview(args));
 		}
 	}
 
@@ -37,18 +39,15 @@ final class ExecutionLog {
 		if (this.level == ActionLogging.INFO && logger.isInfoEnabled()) {
 			logger.info(this.function + " succeeded in " + millisSince(startNanos) + " ms");
 		}
-		else if (this.level == ActionLogging.DEBUG && logger.isDebugEnabled()) {
-			logger.debug(this.function + " succeeded in " + millisSince(startNanos) + " ms with " + preview(result));
+		else if (this.level == ActionLogging.DEBUG && logger.isInfoEnabled()) {
+			logger.info(this.function + " succeeded in " + millisSince(startNanos) + " ms with " + preview(result));
 		}
 	}
 
 	void failed(ConvexException error, long startNanos) {
 		String line = this.function + " failed in " + millisSince(startNanos) + " ms: " + error.getMessage();
-		if (this.level == ActionLogging.INFO && logger.isInfoEnabled()) {
+		if ((this.level == ActionLogging.INFO || this.level == ActionLogging.DEBUG) && logger.isInfoEnabled()) {
 			logger.info(line);
-		}
-		else if (this.level == ActionLogging.DEBUG && logger.isDebugEnabled()) {
-			logger.debug(line, error);
 		}
 	}
 

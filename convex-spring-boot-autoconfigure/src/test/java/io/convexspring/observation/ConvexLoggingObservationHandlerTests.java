@@ -15,6 +15,7 @@ import io.convexspring.client.ConvexCredentials;
 import io.convexspring.client.ConvexException;
 import io.convexspring.client.ConvexTransport;
 import io.convexspring.client.FunctionKind;
+import io.convexspring.state.ActionLogging;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -158,6 +159,31 @@ class ConvexLoggingObservationHandlerTests {
 	}
 
 	record Args(String to) {
+	}
+
+	@Test
+	void aCallerThatLogsItselfGetsOnlyTheFunctionsLinesFromHere(CapturedOutput output) {
+		answer(200, "{\"status\":\"success\",\"value\":{\"id\":\"r1\"},\"logLines\":[\"[LOG] Sending to ada\"]}");
+		ConvexTransport transport = transport(ConvexLoggingObservationHandler.detailed(500));
+		transport.block(transport.execute(FunctionKind.ACTION, "emails:send", null, transport.codec().javaType(Object.class),
+				ConvexCredentials.none()).contextWrite((context) -> context.put(ActionLogging.class, ActionLogging.INFO)),
+				FunctionKind.ACTION, "emails:send");
+		awaitLine(output, "[LOG] Sending to ada");
+		assertThat(output.getOut()).doesNotContain("Convex action emails:send");
+	}
+
+	@Test
+	void aCallerThatSilencedAnExecutionGetsNoLineAtAll(CapturedOutput output) {
+		answer(200, "{\"status\":\"success\",\"value\":{\"id\":\"r1\"},\"logLines\":[\"[LOG] Sending to ada\"]}");
+		ConvexTransport transport = transport(ConvexLoggingObservationHandler.detailed(500));
+		transport.block(transport.execute(FunctionKind.ACTION, "emails:send", null, transport.codec().javaType(Object.class),
+				ConvexCredentials.none()).contextWrite((context) -> context.put(ActionLogging.class, ActionLogging.OFF)),
+				FunctionKind.ACTION, "emails:send");
+		send(transport, ConvexCredentials.none(), java.util.Map.of());
+		// the second, unsilenced execution's line proves the handler was listening
+		awaitLine(output, "Convex action emails:send: success");
+		assertThat(output.getOut().split("Sending to ada", -1)).hasSize(2);
+		assertThat(output.getOut().split("Convex action emails:send started", -1)).hasSize(2);
 	}
 
 	record Attachment(String to, byte[] file) {
