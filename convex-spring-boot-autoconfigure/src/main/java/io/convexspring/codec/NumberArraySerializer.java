@@ -1,12 +1,8 @@
 package io.convexspring.codec;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueSerializer;
-import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * Writes {@code long[]}, {@code int[]}, {@code short[]}, {@code double[]} and {@code float[]}
@@ -14,22 +10,19 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * bypass (NaN written as a bare token, a long beyond 2^53 rounded by the reader, an
  * {@link Int64 @Int64} {@code int[]} sent as float64).
  */
-final class NumberArraySerializer extends StdSerializer<Object> {
+final class NumberArraySerializer extends NumberRulesSerializer {
 
 	static final NumberArraySerializer FLOAT64 = new NumberArraySerializer(false);
 
 	private static final NumberArraySerializer INT64 = new NumberArraySerializer(true);
 
-	private final boolean int64;
-
 	private NumberArraySerializer(boolean int64) {
-		super(Object.class);
-		this.int64 = int64;
+		super(int64);
 	}
 
 	@Override
-	public ValueSerializer<?> createContextual(SerializationContext ctxt, @Nullable BeanProperty property) {
-		return (property != null && property.getAnnotation(Int64.class) != null) ? INT64 : this;
+	NumberRulesSerializer asInt64() {
+		return INT64;
 	}
 
 	@Override
@@ -39,12 +32,7 @@ final class NumberArraySerializer extends StdSerializer<Object> {
 		for (int i = 0; i < length; i++) {
 			Number element = (Number) java.lang.reflect.Array.get(array, i);
 			try {
-				if (this.int64) {
-					Int64Serializer.INSTANCE.serialize(element, gen, ctxt);
-				}
-				else {
-					Float64Serializer.INSTANCE.serialize(element, gen, ctxt);
-				}
+				writeNumber(element, gen, ctxt);
 			}
 			catch (JacksonException ex) {
 				throw ex.prependPath(array, i);

@@ -6,10 +6,7 @@ import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.SerializationContext;
-import tools.jackson.databind.ValueSerializer;
-import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * Writes {@link OptionalLong}, {@link OptionalInt} and {@link OptionalDouble} through the number
@@ -17,22 +14,19 @@ import tools.jackson.databind.ser.std.StdSerializer;
  * {@code "NaN"}, a long beyond 2^53 rounded by the reader). An empty one is absent, like an
  * empty {@code Optional}.
  */
-final class OptionalNumberSerializer extends StdSerializer<Object> {
+final class OptionalNumberSerializer extends NumberRulesSerializer {
 
 	static final OptionalNumberSerializer FLOAT64 = new OptionalNumberSerializer(false);
 
 	private static final OptionalNumberSerializer INT64 = new OptionalNumberSerializer(true);
 
-	private final boolean int64;
-
 	private OptionalNumberSerializer(boolean int64) {
-		super(Object.class);
-		this.int64 = int64;
+		super(int64);
 	}
 
 	@Override
-	public ValueSerializer<?> createContextual(SerializationContext ctxt, @Nullable BeanProperty property) {
-		return (property != null && property.getAnnotation(Int64.class) != null) ? INT64 : this;
+	NumberRulesSerializer asInt64() {
+		return INT64;
 	}
 
 	@Override
@@ -46,11 +40,8 @@ final class OptionalNumberSerializer extends StdSerializer<Object> {
 		if (number == null) {
 			gen.writeNull();
 		}
-		else if (this.int64) {
-			Int64Serializer.INSTANCE.serialize(number, gen, ctxt);
-		}
 		else {
-			Float64Serializer.INSTANCE.serialize(number, gen, ctxt);
+			writeNumber(number, gen, ctxt);
 		}
 	}
 
