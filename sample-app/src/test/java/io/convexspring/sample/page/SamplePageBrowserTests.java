@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
@@ -386,8 +387,18 @@ class SamplePageBrowserTests {
 	}
 
 	private static String errorMessage(String id) {
-		List<WebElement> message = element(id).findElements(By.className("message"));
-		return message.isEmpty() ? "" : message.get(0).getText();
+		for (int attempt = 1;; attempt++) {
+			try {
+				List<WebElement> message = element(id).findElements(By.className("message"));
+				return message.isEmpty() ? "" : message.get(0).getText();
+			}
+			catch (StaleElementReferenceException ex) {
+				// re-rendered between finding and reading it: read the new one
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	private static WebElement newestOrder() {
@@ -406,6 +417,7 @@ class SamplePageBrowserTests {
 
 	private static void waitForReportStatus(String status, Duration polling) {
 		new WebDriverWait(browser, WAIT).pollingEvery(polling)
+			.ignoring(StaleElementReferenceException.class)
 			.withMessage("the report card to show " + status)
 			.until((driver) -> status.equals(element("report-card").getAttribute("data-status")));
 	}
@@ -416,7 +428,10 @@ class SamplePageBrowserTests {
 	}
 
 	private static void waitUntil(ExpectedCondition<Boolean> condition) {
-		new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofMillis(50)).until(condition);
+		// the page re-renders a card's message: an element found a moment ago may be gone
+		new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofMillis(50))
+			.ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	private static Path upload(String name, byte[] content) throws IOException {
