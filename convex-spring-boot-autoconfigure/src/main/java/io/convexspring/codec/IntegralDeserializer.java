@@ -44,6 +44,10 @@ final class IntegralDeserializer extends StdScalarDeserializer<Object> {
 				return ctxt.reportInputMismatch(this, "float64 %s is not an integer, so it cannot be read as %s",
 						value, this.target.getSimpleName());
 			}
+			if (value >= -0x1p63 && value < 0x1p63 && this.target != BigInteger.class) {
+				// the common case (a Date.now() timestamp): no BigDecimal per value
+				return fromLong((long) value, ctxt);
+			}
 			return fromBig(new BigDecimal(value).toBigIntegerExact(), ctxt);
 		}
 		return ctxt.handleUnexpectedToken(getValueType(ctxt), p);
