@@ -10,12 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -33,11 +30,9 @@ import tools.jackson.databind.JavaType;
 
 import io.convexspring.codec.ConvexCodec;
 import io.convexspring.observation.ConvexObservationContext;
-import io.convexspring.observation.ConvexObservationContext.CallerLogging;
 import io.convexspring.observation.ConvexObservationConvention;
 import io.convexspring.observation.ConvexObservationDocumentation;
 import io.convexspring.observation.DefaultConvexObservationConvention;
-import io.convexspring.state.ActionLogging;
 
 /**
  * The one HTTP transport that every Convex function call goes through: it encodes the request,
@@ -88,13 +83,7 @@ public final class ConvexTransport {
 
 	private final Duration blockingBound;
 
-	private final ObservationRegistry observationRegistry;
-
-	private final @Nullable ConvexObservationConvention observationConvention;
-
-	private final ConvexObservationConvention defaultObservationConvention = new DefaultConvexObservationConvention();
-
-	private final boolean nestHttpObservations;
+	private final ExecutionObserver observer;
 
 	private ConvexTransport(Builder builder) {
 		this.deploymentUrl = builder.url;
@@ -110,18 +99,17 @@ public final class ConvexTransport {
 		this.maxResponseBytes = (int) Math.min(Integer.MAX_VALUE, builder.maxResponseSize.toBytes());
 		// the HTTP timeouts fire first; the bound only guards against a stalled pipeline
 		this.blockingBound = builder.connectTimeout.plus(builder.responseTimeout).plusSeconds(10);
-		this.observationRegistry = builder.observationRegistry;
-		this.observationConvention = builder.observationConvention;
-		this.nestHttpObservations = builder.nestHttpObservations;
+		this.observer = new ExecutionObserver(builder.observationRegistry, builder.observationConvention,
+				builder.nestHttpObservations, this.deploymentUrl);
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, builder.connectTimeout.toMillis()))
 			.responseTimeout(builder.responseTimeout);
 		WebClient.Builder webClientBuilder = ((builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
 				: WebClient.builder())
 			.clientConnector(new ReactorClientHttpConnector(httpClient));
-		if (builder.webClientBuilder == null && this.nestHttpObservations) {
+		if (builder.webClientBuilder == null && builder.nestHttpObservations) {
 			// an application's builder brings its own registry; this one observes where the calls do
-			webClientBuilder.observationRegistry(this.observationRegistry);
+			webClientBuilder.observationRegistry(builder.observationRegistry);
 		}
 		builder.customizer.accept(webClientBuilder);
 		this.webClient = webClientBuilder.build();
@@ -175,48 +163,8 @@ public final class ConvexTransport {
 	 */
 	public <R> Mono<R> execute(FunctionKind kind, String path, @Nullable Object args, JavaType resultType,
 			ConvexCredentials credentials) {
-		if (this.observationRegistry.isNoop()) {
-			return exchange(kind, path, args, resultType, credentials, null);
-		}
-		// one observation per subscription; the WebClient's own http.client.requests nests under it
-		return Mono.deferContextual((reactorContext) -> {
-			ConvexObservationContext context = new ConvexObservationContext(kind, path, this.deploymentUrl, args);
-			ActionLogging callerLogging = reactorContext.getOrDefault(ActionLogging.class, null);
-			if (callerLogging != null) {
-				context.setCallerLogging((callerLogging == ActionLogging.OFF) ? CallerLogging.SILENT
-						: CallerLogging.EXECUTION_LINES);
-			}
-			Observation observation = ConvexObservationDocumentation.createNotStarted(context,
-					this.observationConvention, this.defaultObservationConvention, this.observationRegistry);
-			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-			if (parent != null) {
-				observation.parentObservation(parent);
-			}
-			observation.start();
-			// stopped as the outcome passes, before the caller sees it, so that the execution's
-			// log line and meters come before whatever the caller does next
-			AtomicBoolean stopped = new AtomicBoolean();
-			Runnable stop = () -> {
-				if (stopped.compareAndSet(false, true)) {
-					observation.stop();
-				}
-			};
-			Mono<R> call = this.<R>exchange(kind, path, args, resultType, credentials, context)
-				.doOnSuccess((result) -> {
-					context.setResult(result);
-					stop.run();
-				})
-				.doOnError((failure) -> {
-					observation.error(failure);
-					stop.run();
-				})
-				.doOnCancel(() -> {
-					context.setCancelled();
-					stop.run();
-				});
-			return this.nestHttpObservations
-					? call.contextWrite((view) -> view.put(ObservationThreadLocalAccessor.KEY, observation)) : call;
-		});
+		return this.observer.observe(kind, path, args,
+				(observed) -> this.<R>exchange(kind, path, args, resultType, credentials, observed));
 	}
 
 	private <R> Mono<R> exchange(FunctionKind kind, String path, @Nullable Object args, JavaType resultType,

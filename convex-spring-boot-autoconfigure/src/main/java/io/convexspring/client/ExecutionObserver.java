@@ -1,0 +1,92 @@
+package io.convexspring.client;
+
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import io.convexspring.observation.ConvexObservationContext;
+import io.convexspring.observation.ConvexObservationContext.CallerLogging;
+import io.convexspring.observation.ConvexObservationConvention;
+import io.convexspring.observation.ConvexObservationDocumentation;
+import io.convexspring.observation.DefaultConvexObservationConvention;
+import io.convexspring.state.ActionLogging;
+
+/**
+ * Wraps each execution of the {@link ConvexTransport} in one Micrometer observation, started
+ * per subscription and stopped as the outcome passes; with a no-op registry it wraps nothing.
+ */
+final class ExecutionObserver {
+
+	private final ObservationRegistry registry;
+
+	private final @Nullable ConvexObservationConvention convention;
+
+	private final ConvexObservationConvention defaultConvention = new DefaultConvexObservationConvention();
+
+	private final boolean nestHttpObservations;
+
+	private final URI deploymentUrl;
+
+	ExecutionObserver(ObservationRegistry registry, @Nullable ConvexObservationConvention convention,
+			boolean nestHttpObservations, URI deploymentUrl) {
+		this.registry = registry;
+		this.convention = convention;
+		this.nestHttpObservations = nestHttpObservations;
+		this.deploymentUrl = deploymentUrl;
+	}
+
+	/**
+	 * Observes an execution.
+	 * @param exchange the execution, given the context to record its HTTP details in, or
+	 * {@code null} when nothing observes
+	 */
+	<R> Mono<R> observe(FunctionKind kind, String path, @Nullable Object args,
+			Function<@Nullable ConvexObservationContext, Mono<R>> exchange) {
+		if (this.registry.isNoop()) {
+			return exchange.apply(null);
+		}
+		// one observation per subscription; the WebClient's own http.client.requests nests under it
+		return Mono.deferContextual((reactorContext) -> {
+			ConvexObservationContext context = new ConvexObservationContext(kind, path, this.deploymentUrl, args);
+			ActionLogging callerLogging = reactorContext.getOrDefault(ActionLogging.class, null);
+			if (callerLogging != null) {
+				context.setCallerLogging((callerLogging == ActionLogging.OFF) ? CallerLogging.SILENT
+						: CallerLogging.EXECUTION_LINES);
+			}
+			Observation observation = ConvexObservationDocumentation.createNotStarted(context, this.convention,
+					this.defaultConvention, this.registry);
+			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			if (parent != null) {
+				observation.parentObservation(parent);
+			}
+			observation.start();
+			// stopped as the outcome passes, before the caller sees it, so that the execution's
+			// log line and meters come before whatever the caller does next
+			AtomicBoolean stopped = new AtomicBoolean();
+			Runnable stop = () -> {
+				if (stopped.compareAndSet(false, true)) {
+					observation.stop();
+				}
+			};
+			Mono<R> call = exchange.apply(context).doOnSuccess((result) -> {
+				context.setResult(result);
+				stop.run();
+			}).doOnError((failure) -> {
+				observation.error(failure);
+				stop.run();
+			}).doOnCancel(() -> {
+				context.setCancelled();
+				stop.run();
+			});
+			return this.nestHttpObservations
+					? call.contextWrite((view) -> view.put(ObservationThreadLocalAccessor.KEY, observation)) : call;
+		});
+	}
+
+}
