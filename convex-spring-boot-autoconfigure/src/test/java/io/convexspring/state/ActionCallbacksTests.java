@@ -11,10 +11,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.convexspring.client.ConvexAction;
 import io.convexspring.client.ConvexException;
 import io.convexspring.client.ConvexFunctionFailedException;
 
+import static io.convexspring.state.SendEmail.SEND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -25,9 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ActionCallbacksTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-	static final ConvexAction<SendEmail, Receipt> SEND = ConvexAction.of("emails:send", SendEmail.class,
-			Receipt.class);
 
 	@RegisterExtension
 	final LogEvents log = new LogEvents();

@@ -16,11 +16,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.convexspring.autoconfigure.ConvexAutoConfiguration;
-import io.convexspring.client.ConvexAction;
 import io.convexspring.client.ConvexActionClient;
 import io.convexspring.client.ConvexValidationException;
 import io.convexspring.client.ConvexValidationException.Violation;
 
+import static io.convexspring.state.SendEmail.SEND;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -39,9 +39,6 @@ class ActionHandleAutoConfigurationTests {
 	static final WireMockExtension convex = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort())
 		.build();
-
-	static final ConvexAction<SendEmail, Receipt> SEND = ConvexAction.of("emails:send", SendEmail.class,
-			Receipt.class);
 
 	private static final SendEmail INVALID = new SendEmail("not-an-email", "Hello");
 

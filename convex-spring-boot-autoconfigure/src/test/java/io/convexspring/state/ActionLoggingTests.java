@@ -7,8 +7,7 @@ import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.convexspring.client.ConvexAction;
-
+import static io.convexspring.state.SendEmail.SEND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,9 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ActionLoggingTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-	static final ConvexAction<SendEmail, Receipt> SEND = ConvexAction.of("emails:send", SendEmail.class,
-			Receipt.class);
 
 	@RegisterExtension
 	final LogEvents log = new LogEvents();

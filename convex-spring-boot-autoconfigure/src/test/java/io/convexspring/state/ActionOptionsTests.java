@@ -2,8 +2,7 @@ package io.convexspring.state;
 
 import org.junit.jupiter.api.Test;
 
-import io.convexspring.client.ConvexAction;
-
+import static io.convexspring.state.SendEmail.SEND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
@@ -11,9 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
  * {@link ActionOptions}: immutable, each setting a copy.
  */
 class ActionOptionsTests {
-
-	static final ConvexAction<SendEmail, Receipt> SEND = ConvexAction.of("emails:send", SendEmail.class,
-			Receipt.class);
 
 	@Test
 	void defaultsHaveNoCallbacksNoOwnLoggingAndValidate() {

@@ -25,6 +25,7 @@ import io.convexspring.client.ConvexValidationException;
 import io.convexspring.client.ConvexValidationException.Violation;
 import io.convexspring.client.FunctionKind;
 
+import static io.convexspring.state.SendEmail.SEND;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -45,9 +46,6 @@ class ArgumentValidationTests {
 	static final WireMockExtension convex = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort())
 		.build();
-
-	static final ConvexAction<SendEmail, Receipt> SEND = ConvexAction.of("emails:send", SendEmail.class,
-			Receipt.class);
 
 	static final ConvexAction<PlaceOrder, Receipt> PLACE = ConvexAction.of("orders:place", PlaceOrder.class,
 			Receipt.class);

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 
-import io.convexspring.client.ConvexAction;
 import io.convexspring.client.ConvexActionClient;
 import io.convexspring.client.ConvexCancelledException;
 import io.convexspring.client.ConvexFunctionFailedException;
 import io.convexspring.client.ConvexTransport;
 
+import static io.convexspring.state.SendEmail.SEND;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -42,9 +42,6 @@ class ConvexActionHandleConcurrencyTests {
 	static final WireMockExtension convex = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort())
 		.build();
-
-	static final ConvexAction<SendEmail, Receipt> SEND = ConvexAction.of("emails:send", SendEmail.class,
-			Receipt.class);
 
 	private final ControlledBackend backend = new ControlledBackend();
 

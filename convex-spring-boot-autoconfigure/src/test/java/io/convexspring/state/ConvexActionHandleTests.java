@@ -11,12 +11,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import io.convexspring.client.ConvexAction;
 import io.convexspring.client.ConvexActionClient;
 import io.convexspring.client.ConvexException;
 import io.convexspring.client.ConvexFunctionFailedException;
 import io.convexspring.client.ConvexTransport;
 
+import static io.convexspring.state.SendEmail.SEND;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -41,9 +41,6 @@ class ConvexActionHandleTests {
 	static final WireMockExtension convex = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort())
 		.build();
-
-	static final ConvexAction<SendEmail, Receipt> SEND = ConvexAction.of("emails:send", SendEmail.class,
-			Receipt.class);
 
 	private final ControlledBackend backend = new ControlledBackend();
 
