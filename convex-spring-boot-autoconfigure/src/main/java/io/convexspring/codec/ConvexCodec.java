@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -22,7 +24,6 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
-import tools.jackson.databind.util.TokenBuffer;
 
 import io.convexspring.codec.ConvexValueException.Problem;
 
@@ -39,6 +40,9 @@ public final class ConvexCodec {
 
 	/** Decoded trees, and {@code JsonNode} parts of decoded values, hold int64 as Int64Node. */
 	private static final Int64NodeFactory NODES = new Int64NodeFactory();
+
+	private static final JavaType NODE_TYPE = tools.jackson.databind.type.TypeFactory.createDefaultInstance()
+		.constructType(JsonNode.class);
 
 	private final JsonMapper mapper;
 
@@ -153,15 +157,32 @@ public final class ConvexCodec {
 	 * encoding, ({@link Problem#TYPE_MISMATCH}) for a value that does not fit the type
 	 */
 	public <T> @Nullable T read(JsonParser parser, JavaType type) {
-		TokenBuffer tokens = WireValueTranslator.translate(parser);
 		ObjectReader reader = reader(type);
-		try (JsonParser plain = tokens.asParser()) {
-			return reader.readValue(plain);
+		try {
+			// not closed: the parser goes on after the value
+			return reader.readValue(new WireParser(parser));
 		}
 		catch (JacksonException ex) {
-			throw new ConvexValueException(Problem.TYPE_MISMATCH, path(ex.getPath()),
-					"cannot be read as " + type.toCanonical() + ": " + ex.getOriginalMessage(), ex);
+			throw readFailure(ex, type);
 		}
+	}
+
+	/**
+	 * Wire data that breaks the encoding, or JSON that breaks off, is malformed; a value that
+	 * does not fit the type (a number out of range included) is a mismatch.
+	 */
+	private static ConvexValueException readFailure(JacksonException failure, JavaType type) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof MalformedWireException malformed) {
+				return new ConvexValueException(Problem.MALFORMED, malformed.wirePath(), malformed.reason(), failure);
+			}
+			if (cause instanceof StreamReadException broken && !(cause instanceof InputCoercionException)) {
+				return new ConvexValueException(Problem.MALFORMED, path(failure.getPath()),
+						String.valueOf(broken.getOriginalMessage()), failure);
+			}
+		}
+		return new ConvexValueException(Problem.TYPE_MISMATCH, path(failure.getPath()),
+				"cannot be read as " + type.toCanonical() + ": " + failure.getOriginalMessage(), failure);
 	}
 
 	/**
@@ -173,9 +194,11 @@ public final class ConvexCodec {
 	 * @throws ConvexValueException for wire data that breaks the encoding
 	 */
 	public JsonNode readTree(JsonParser parser) {
-		TokenBuffer tokens = WireValueTranslator.translate(parser);
-		try (JsonParser plain = tokens.asParser()) {
-			return this.treeReader.readTree(plain);
+		try {
+			return this.treeReader.readTree(new WireParser(parser));
+		}
+		catch (JacksonException ex) {
+			throw readFailure(ex, NODE_TYPE);
 		}
 	}
 

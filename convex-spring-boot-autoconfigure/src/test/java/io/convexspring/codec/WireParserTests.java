@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link WireValueTranslator}: the encoded value turned into plain Jackson tokens, and
+ * Tests for {@link WireParser}: the encoded value turned into plain Jackson tokens, and
  * every rule of the encoding checked on the way. Wire values are written with single quotes.
  */
-class WireValueTranslatorTests {
+class WireParserTests {
 
 	private final ConvexCodec codec = ConvexCodec.create();
 
@@ -85,7 +85,7 @@ class WireValueTranslatorTests {
 					after.add(name + "=" + parser.getString());
 				}
 				else {
-					WireValueTranslator.translate(parser);
+					translate(parser);
 					after.add(name + " ends on " + parser.currentToken());
 				}
 			}
@@ -132,7 +132,7 @@ class WireValueTranslatorTests {
 		try (JsonParser parser = this.codec.mapper().createParser("")) {
 			parser.nextToken();
 			assertThatExceptionOfType(ConvexValueException.class)
-				.isThrownBy(() -> WireValueTranslator.translate(parser))
+				.isThrownBy(() -> translate(parser))
 				.withMessage("the value is missing");
 		}
 	}
@@ -140,7 +140,7 @@ class WireValueTranslatorTests {
 	private TokenBuffer translate(String wire) {
 		try (JsonParser parser = this.codec.mapper().createParser(wire.replace('\'', '"'))) {
 			parser.nextToken();
-			return WireValueTranslator.translate(parser);
+			return translate(parser);
 		}
 	}
 
@@ -159,6 +159,19 @@ class WireValueTranslatorTests {
 			}
 		}
 		return tokens;
+	}
+
+
+	/** The tokens {@link WireParser} presents for the value at the parser's current token. */
+	static TokenBuffer translate(JsonParser parser) {
+		TokenBuffer out = TokenBuffer.forBuffering(parser, parser.objectReadContext());
+		try {
+			out.copyCurrentStructure(new WireParser(parser));
+		}
+		catch (MalformedWireException ex) {
+			throw new ConvexValueException(ConvexValueException.Problem.MALFORMED, ex.wirePath(), ex.reason(), ex);
+		}
+		return out;
 	}
 
 }
