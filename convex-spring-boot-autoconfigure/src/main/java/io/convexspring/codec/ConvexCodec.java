@@ -88,6 +88,9 @@ public final class ConvexCodec {
 			.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS, SerializationFeature.INDENT_OUTPUT,
 					SerializationFeature.WRAP_ROOT_VALUE)
 			.disable(DeserializationFeature.UNWRAP_ROOT_VALUE)
+			// WireParser ends each value itself; a nested read (readValueAs in a custom
+			// deserializer) must not look past its own value for trailing tokens
+			.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.disable(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS)
 			.withCoercionConfig(LogicalType.Boolean, (config) -> config.setCoercion(CoercionInputShape.Integer,
 					CoercionAction.Fail))
@@ -160,7 +163,7 @@ public final class ConvexCodec {
 		ObjectReader reader = reader(type);
 		try {
 			// not closed: the parser goes on after the value
-			return reader.readValue(new WireParser(parser));
+			return reader.readValue(new WireParser(parser, this));
 		}
 		catch (JacksonException ex) {
 			throw readFailure(ex, type);
@@ -195,7 +198,7 @@ public final class ConvexCodec {
 	 */
 	public JsonNode readTree(JsonParser parser) {
 		try {
-			return this.treeReader.readTree(new WireParser(parser));
+			return this.treeReader.readTree(new WireParser(parser, this));
 		}
 		catch (JacksonException ex) {
 			throw readFailure(ex, NODE_TYPE);
@@ -249,7 +252,12 @@ public final class ConvexCodec {
 		}
 	}
 
-	private ObjectReader reader(JavaType type) {
+	/** The reader of decoded trees (int64 as {@link Int64Node}). */
+	ObjectReader treeReader() {
+		return this.treeReader;
+	}
+
+	ObjectReader reader(JavaType type) {
 		return this.readers.computeIfAbsent(type, (key) -> this.mapper.readerFor(key).with(NODES));
 	}
 

@@ -11,11 +11,15 @@ import tools.jackson.core.Base64Variant;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.SerializableString;
+import tools.jackson.core.TreeNode;
+import tools.jackson.core.type.ResolvedType;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.sym.PropertyNameMatcher;
 import tools.jackson.core.util.JsonParserDelegate;
+import tools.jackson.databind.JavaType;
 
 /**
  * Presents one encoded Convex value as plain Jackson tokens while it is being bound, in the
@@ -31,6 +35,8 @@ final class WireParser extends JsonParserDelegate {
 
 	private static final Base64.Decoder BASE64 = Base64.getDecoder();
 
+	private final ConvexCodec codec;
+
 	private final int rootDepth;
 
 	private Mode mode = Mode.PASS;
@@ -45,9 +51,11 @@ final class WireParser extends JsonParserDelegate {
 
 	/**
 	 * Wraps a parser positioned on the first token of a value.
+	 * @param codec the codec whose readers nested reads ({@link #readValueAs}) use
 	 */
-	WireParser(JsonParser delegate) {
+	WireParser(JsonParser delegate, ConvexCodec codec) {
 		super(delegate);
+		this.codec = codec;
 		JsonToken first = delegate.currentToken();
 		int depth = delegate.streamReadContext().getNestingDepth();
 		this.rootDepth = (first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY) ? depth - 1 : depth;
@@ -155,6 +163,34 @@ final class WireParser extends JsonParserDelegate {
 			path.insert(0, parent.inArray() ? "[" + parent.getCurrentIndex() + "]" : "." + parent.currentName());
 		}
 		return (!path.isEmpty() && path.charAt(0) == '.') ? path.substring(1) : path.toString();
+	}
+
+	// nested reads: a custom deserializer's readValueAs/readValueAsTree must see folded tokens too
+
+	@Override
+	public <T> T readValueAs(Class<T> type) {
+		return this.codec.reader(this.codec.javaType(type)).readValue(this);
+	}
+
+	@Override
+	public <T> T readValueAs(TypeReference<T> type) {
+		return this.codec.reader(this.codec.javaType(type.getType())).readValue(this);
+	}
+
+	@Override
+	public <T> T readValueAs(ResolvedType type) {
+		return this.codec.reader((JavaType) type).readValue(this);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <T extends TreeNode> T readValueAsTree() {
+		return (T) this.codec.treeReader().readTree(this);
+	}
+
+	@Override
+	public void clearCurrentToken() {
+		// the underlying parser stays on the value's last token, for whoever reads on
 	}
 
 	// tokens

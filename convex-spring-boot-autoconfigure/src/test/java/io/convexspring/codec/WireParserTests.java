@@ -166,7 +166,7 @@ class WireParserTests {
 	static TokenBuffer translate(JsonParser parser) {
 		TokenBuffer out = TokenBuffer.forBuffering(parser, parser.objectReadContext());
 		try {
-			out.copyCurrentStructure(new WireParser(parser));
+			out.copyCurrentStructure(new WireParser(parser, ConvexCodec.create()));
 		}
 		catch (MalformedWireException ex) {
 			throw new ConvexValueException(ConvexValueException.Problem.MALFORMED, ex.wirePath(), ex.reason(), ex);
