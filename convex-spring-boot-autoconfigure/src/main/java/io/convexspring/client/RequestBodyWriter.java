@@ -31,8 +31,8 @@ final class RequestBodyWriter {
 			generator.writeStringProperty("path", path);
 			generator.writeName("args");
 			generator.writeStartArray();
-			generator.flush();
-			int argsStart = out.size();
+			// where the arguments start, without flushing the generator mid-request
+			int argsStart = out.size() + generator.streamWriteOutputBuffered();
 			if (args == null) {
 				generator.writeStartObject();
 				generator.writeEndObject();
