@@ -13,9 +13,12 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
+import io.convexspring.TestSecrets;
 import io.convexspring.client.ConvexActionClient;
 import io.convexspring.client.ConvexException;
 
+import static io.convexspring.TestSecrets.DEPLOY_KEY;
+import static io.convexspring.TestSecrets.USER_TOKEN;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -36,10 +39,6 @@ class ConvexLoggingTests {
 	static final WireMockExtension convex = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort())
 		.build();
-
-	private static final String DEPLOY_KEY = "prod:happy-otter-123|eyJ2MiI6InNlY3JldC1kZXBsb3kta2V5In0=";
-
-	private static final String USER_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2VjcmV0LXNpZ25hdHVyZQ";
 
 	@BeforeEach
 	void answer() {
@@ -68,12 +67,7 @@ class ConvexLoggingTests {
 	}
 
 	private static void assertNoSecret(CapturedOutput output) {
-		assertThat(output.getAll()).doesNotContain(DEPLOY_KEY)
-			.doesNotContain("eyJ2MiI6InNlY3JldC1kZXBsb3kta2V5In0")
-			.doesNotContain(USER_TOKEN)
-			.doesNotContain("c2VjcmV0LXNpZ25hdHVyZQ")
-			.doesNotContain("Authorization")
-			.doesNotContain("Bearer");
+		TestSecrets.assertNoSecretIn(output.getAll());
 	}
 
 	@Test
