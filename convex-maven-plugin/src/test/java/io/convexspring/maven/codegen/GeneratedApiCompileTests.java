@@ -1,0 +1,254 @@
+package io.convexspring.maven.codegen;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.convexspring.client.ConvexFunction;
+import io.convexspring.client.FunctionKind;
+import io.convexspring.codec.ConvexCodec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Compiles the sources generated from the fixture spec (javax.tools, against the test class
+ * path: the starter's codec and references), then checks what they do: references call the
+ * right paths, every validator's value round-trips through {@link ConvexCodec} unchanged (int64
+ * stays int64, bytes stay bytes, required nulls are sent, unions find their member), and the
+ * compiler rejects a reference used with the wrong types.
+ */
+class GeneratedApiCompileTests {
+
+	private static final JsonMapper PLAIN = JsonMapper.builder().build();
+
+	private static final ConvexCodec codec = ConvexCodec.create();
+
+	@TempDir
+	static Path work;
+
+	private static ClassLoader generated;
+
+	@BeforeAll
+	static void compileTheGeneratedSources() throws IOException {
+		Path sources = work.resolve("src");
+		for (Map.Entry<String, String> file : ApiGeneratorGoldenTests.generateFixture().files().entrySet()) {
+			Path path = sources.resolve(file.getKey());
+			Files.createDirectories(path.getParent());
+			Files.writeString(path, file.getValue());
+		}
+		List<Diagnostic<? extends JavaFileObject>> errors = compile(sources, work.resolve("classes"));
+		assertThat(errors).as("the generated sources compile").isEmpty();
+		generated = new URLClassLoader(new URL[] { work.resolve("classes").toUri().toURL() },
+				GeneratedApiCompileTests.class.getClassLoader());
+	}
+
+	@Test
+	void referencesCallTheFunctionsPathsWithTheirKinds() throws Exception {
+		assertReference("emails.send", "emails:send", FunctionKind.ACTION);
+		assertReference("orders.list", "orders:list", FunctionKind.QUERY);
+		assertReference("orders.save", "orders:save", FunctionKind.MUTATION);
+		assertReference("orders.items.count", "orders/items:count", FunctionKind.QUERY);
+		assertReference("dir.mod.fn", "dir/mod:fn", FunctionKind.ACTION);
+		assertReference("new_.default_", "new:default", FunctionKind.QUERY);
+		assertReference("string.length", "string:length", FunctionKind.QUERY);
+		ConvexFunction<?, ?> purge = (ConvexFunction<?, ?>) path(generated.loadClass("com.example.convex.InternalApi"),
+				"orders.purge");
+		assertThat(purge.path()).isEqualTo("orders:purge");
+		assertThat(generated.loadClass("com.example.convex.Api").getField("orders").getType().getFields())
+			.extracting(Field::getName)
+			.as("internal functions are not on Api")
+			.doesNotContain("purge");
+	}
+
+	@Test
+	void resultTypesAreTheGeneratedRecordsAndTableDocuments() throws Exception {
+		assertThat(reference("orders.list").resultType().getTypeName())
+			.isEqualTo("java.util.List<com.example.convex.Tables$Orders>");
+		assertThat(reference("orders.save").resultType().getTypeName())
+			.isEqualTo("io.convexspring.codec.Id<com.example.convex.Tables$Orders>");
+		assertThat(reference("orders.get").resultType().getTypeName()).isEqualTo("com.example.convex.Tables$Orders");
+		assertThat(reference("orders.save").argumentType().getName()).isEqualTo("com.example.convex.Orders$SaveArgs");
+		assertThat(reference("values.nothing").argumentType()).isEqualTo(Void.class);
+		assertThat(reference("orders.items.count").resultType()).isEqualTo(Long.class);
+	}
+
+	@Test
+	void everyValidatorsValueRoundTripsThroughTheCodec() throws Exception {
+		String wire = """
+				{"text":"t","number":1.5,"float":-2,"count":{"$integer":"BwAAAAAAAAA="},
+				 "big":{"$integer":"//////////8="},"flag":true,"nothing":null,"data":{"$bytes":"AQID"},
+				 "anything":{"n":{"$integer":"AQAAAAAAAAA="},"s":[1,"x"]},"order":"o1","user":"u1",
+				 "word":"hello","one":1,"yes":true,"five":{"$integer":"BQAAAAAAAAA="},"tags":["a","b"],
+				 "counts":[{"$integer":"AQAAAAAAAAA="},{"$integer":"AgAAAAAAAAA="}],
+				 "matrix":[[{"$integer":"AwAAAAAAAAA="}]],"point":{"x":1,"y":2},
+				 "scores":{"a":0.5},"totals":{"o1":{"$integer":"CQAAAAAAAAA="}},"size":"pro-monthly",
+				 "nullable":null,"shape":{"type":"circle","radius":2},"contact":{"phone":"123"},
+				 "overlapping":{"a":"x","b":"y"},"mixed":3,"stringish":"x","class":"c","my-field":"m",
+				 "foo_bar":"f1","fooBar":"f2","hashCode":4,"_private":"p"}""";
+		assertRoundTrip(wire, "com.example.convex.Values$EchoArgs$Value");
+		String withOptionals = wire.replace("\"nullable\":null", "\"nullable\":\"n\"")
+			.replace("\"text\":\"t\"", "\"text\":\"t\",\"maybe\":\"m\",\"maybeCount\":{\"$integer\":\"BAAAAAAAAAA=\"},"
+					+ "\"maybeData\":{\"$bytes\":\"AA==\"},\"optionalNullable\":0.25")
+			.replace("{\"type\":\"circle\",\"radius\":2}", "{\"type\":\"square\",\"side\":3}")
+			.replace("{\"phone\":\"123\"}", "{\"email\":\"e@x\"}");
+		assertRoundTrip(withOptionals, "com.example.convex.Values$EchoArgs$Value");
+	}
+
+	@Test
+	void tableDocumentsAndDocumentUnionsRoundTrip() throws Exception {
+		assertRoundTrip("""
+				{"_id":"o1","_creationTime":1700000000000.5,"chargeId":"ch_1","amountCents":1999,
+				 "items":[{"sku":"A-1","quantity":{"$integer":"AgAAAAAAAAA="}}],"status":"refunded"}""",
+				"com.example.convex.Tables$Orders");
+		Object event = assertRoundTrip("""
+				{"_id":"e1","_creationTime":2,"kind":"refunded","order":"o1","reason":"damaged"}""",
+				"com.example.convex.Tables$Events");
+		assertThat(event.getClass().getName()).isEqualTo("com.example.convex.Tables$Events$Refunded");
+	}
+
+	@Test
+	void theCompilerRejectsAReferenceUsedWithTheWrongTypes(@TempDir Path other) throws IOException {
+		Path sources = other.resolve("src");
+		Files.createDirectories(sources);
+		Files.writeString(sources.resolve("Uses.java"), """
+				import com.example.convex.Api;
+				import com.example.convex.Emails;
+				import io.convexspring.client.ConvexAction;
+				class Uses {
+					ConvexAction<Emails.SendArgs, Emails.SendResult> right = Api.emails.send;
+					Emails.SendArgs args = new Emails.SendArgs("ada@example.com", "Hi", "Hello");
+					ConvexAction<Emails.SendArgs, String> wrongResult = Api.emails.send;
+					ConvexAction<String, Emails.SendResult> wrongArgs = Api.emails.send;
+				}
+				""");
+		List<String> errors = compile(sources, other.resolve("classes"), work.resolve("classes")).stream()
+			.map((error) -> error.getLineNumber() + ": " + error.getMessage(Locale.ROOT))
+			.toList();
+		assertThat(errors).hasSize(2);
+		assertThat(errors.get(0)).startsWith("7: ").contains("incompatible types");
+		assertThat(errors.get(1)).startsWith("8: ").contains("incompatible types");
+	}
+
+	private static Object assertRoundTrip(String wire, String className) throws ClassNotFoundException {
+		Class<?> type = generated.loadClass(className);
+		// Jackson finds deduced subtypes by name through the context class loader; in an app the
+		// generated classes are on the application's own class path
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(generated);
+		Object value;
+		try {
+			value = codec.fromWireJson(wire, type);
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+		assertThat(value).isInstanceOf(type);
+		String back = codec.toWireJson(value);
+		assertThat(sameValue(PLAIN.readTree(back), PLAIN.readTree(wire))).as("%s%nwent back as%n%s", wire, back)
+			.isTrue();
+		return value;
+	}
+
+	/** Equal JSON, numbers compared by value ({@code 2} and {@code 2.0} are one float64). */
+	private static boolean sameValue(JsonNode a, JsonNode b) {
+		if (a.isNumber() && b.isNumber()) {
+			return a.doubleValue() == b.doubleValue();
+		}
+		if (a.isObject() && b.isObject()) {
+			if (a.size() != b.size()) {
+				return false;
+			}
+			for (Map.Entry<String, JsonNode> field : a.properties()) {
+				if (!b.has(field.getKey()) || !sameValue(field.getValue(), b.get(field.getKey()))) {
+					return false;
+				}
+			}
+			return true;
+		}
+		if (a.isArray() && b.isArray()) {
+			if (a.size() != b.size()) {
+				return false;
+			}
+			for (int i = 0; i < a.size(); i++) {
+				if (!sameValue(a.get(i), b.get(i))) {
+					return false;
+				}
+			}
+			return true;
+		}
+		return a.equals(b);
+	}
+
+	private static void assertReference(String fields, String path, FunctionKind kind) throws Exception {
+		ConvexFunction<?, ?> reference = reference(fields);
+		assertThat(reference.path()).isEqualTo(path);
+		assertThat(reference.kind()).isEqualTo(kind);
+	}
+
+	private static ConvexFunction<?, ?> reference(String fields) throws Exception {
+		return (ConvexFunction<?, ?>) path(generated.loadClass("com.example.convex.Api"), fields);
+	}
+
+	private static Object path(Class<?> api, String fields) throws Exception {
+		String[] names = fields.split("\\.");
+		Object current = api.getField(names[0]).get(null);
+		for (int i = 1; i < names.length; i++) {
+			current = current.getClass().getField(names[i]).get(current);
+		}
+		return current;
+	}
+
+	private static List<Diagnostic<? extends JavaFileObject>> compile(Path sources, Path classes, Path... classPath)
+			throws IOException {
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+		Files.createDirectories(classes);
+		List<Path> files = new ArrayList<>();
+		try (var walk = Files.walk(sources)) {
+			walk.filter((path) -> path.toString().endsWith(".java")).forEach(files::add);
+		}
+		StringBuilder path = new StringBuilder(System.getProperty("java.class.path"));
+		for (Path extra : classPath) {
+			path.append(java.io.File.pathSeparator).append(extra);
+		}
+		try (StandardJavaFileManager manager = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
+				StandardCharsets.UTF_8)) {
+			boolean ok = compiler
+				.getTask(null, manager, diagnostics, List.of("--release", "17", "-Xlint:all", "-Werror", "-proc:none",
+						"-classpath", path.toString(), "-d", classes.toString()), null,
+						manager.getJavaFileObjectsFromPaths(files))
+				.call();
+			List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics()
+				.stream()
+				.filter((diagnostic) -> diagnostic.getKind() == Diagnostic.Kind.ERROR
+						|| diagnostic.getKind() == Diagnostic.Kind.WARNING
+						|| diagnostic.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
+				.toList();
+			assertThat(ok || !errors.isEmpty()).isTrue();
+			return errors;
+		}
+	}
+
+}
