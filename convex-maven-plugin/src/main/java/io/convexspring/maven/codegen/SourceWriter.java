@@ -206,11 +206,26 @@ final class SourceWriter {
 		body.append(indent).append("public enum ").append(decl.simpleName).append(" {\n\n");
 		int i = 0;
 		for (Map.Entry<String, String> constant : decl.constants.entrySet()) {
+			String value = Describe.javaString(constant.getValue());
 			body.append(indent).append("\t/** {@code \"").append(Describe.escape(constant.getValue())).append("\"}. */\n");
-			body.append(indent).append("\t@JsonProperty(\"").append(Describe.javaString(constant.getValue())).append("\")\n");
-			body.append(indent).append('\t').append(constant.getKey())
-				.append((++i < decl.constants.size()) ? ",\n\n" : "\n\n");
+			body.append(indent).append("\t@JsonProperty(\"").append(value).append("\")\n");
+			body.append(indent).append('\t').append(constant.getKey()).append("(\"").append(value).append("\")")
+				.append((++i < decl.constants.size()) ? ",\n\n" : ";\n\n");
 		}
+		String name = decl.simpleName;
+		body.append(indent).append("\tprivate final String value;\n\n");
+		body.append(indent).append('\t').append(name).append("(String value) {\n");
+		body.append(indent).append("\t\tthis.value = value;\n").append(indent).append("\t}\n\n");
+		javadoc(body, indent + "\t", List.of("Returns the literal, as Convex has it.", "@return the literal"));
+		body.append(indent).append("\tpublic String value() {\n");
+		body.append(indent).append("\t\treturn this.value;\n").append(indent).append("\t}\n\n");
+		javadoc(body, indent + "\t", List.of("Returns the constant of a literal.", "@param value the literal",
+				"@return the constant, or {@code null} when no constant has that literal"));
+		body.append(indent).append("\tpublic static @Nullable ").append(name).append(" of(String value) {\n");
+		body.append(indent).append("\t\tfor (").append(name).append(" constant : values()) {\n");
+		body.append(indent).append("\t\t\tif (constant.value.equals(value)) {\n");
+		body.append(indent).append("\t\t\t\treturn constant;\n").append(indent).append("\t\t\t}\n");
+		body.append(indent).append("\t\t}\n").append(indent).append("\t\treturn null;\n").append(indent).append("\t}\n\n");
 		body.append(indent).append("}\n");
 	}
 

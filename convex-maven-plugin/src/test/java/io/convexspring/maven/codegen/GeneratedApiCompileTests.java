@@ -128,6 +128,16 @@ class GeneratedApiCompileTests {
 	}
 
 	@Test
+	void enumsKnowTheirLiterals() throws Exception {
+		Class<?> size = generated.loadClass("com.example.convex.Values$EchoArgs$Value$Size");
+		Object proMonthly = size.getMethod("of", String.class).invoke(null, "pro-monthly");
+		assertThat(proMonthly).hasToString("PRO_MONTHLY");
+		assertThat(size.getMethod("value").invoke(proMonthly)).isEqualTo("pro-monthly");
+		assertThat(size.getMethod("of", String.class).invoke(null, "PRO_MONTHLY")).isNull();
+		assertThat(codec.toWireJson(proMonthly)).isEqualTo("\"pro-monthly\"");
+	}
+
+	@Test
 	void theCompilerRejectsAReferenceUsedWithTheWrongTypes(@TempDir Path other) throws IOException {
 		Path sources = other.resolve("src");
 		Files.createDirectories(sources);

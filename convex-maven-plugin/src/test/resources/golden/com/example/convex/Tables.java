@@ -104,11 +104,39 @@ public final class Tables {
 
 			/** {@code "paid"}. */
 			@JsonProperty("paid")
-			PAID,
+			PAID("paid"),
 
 			/** {@code "refunded"}. */
 			@JsonProperty("refunded")
-			REFUNDED
+			REFUNDED("refunded");
+
+			private final String value;
+
+			Status(String value) {
+				this.value = value;
+			}
+
+			/**
+			 * Returns the literal, as Convex has it.
+			 * @return the literal
+			 */
+			public String value() {
+				return this.value;
+			}
+
+			/**
+			 * Returns the constant of a literal.
+			 * @param value the literal
+			 * @return the constant, or {@code null} when no constant has that literal
+			 */
+			public static @Nullable Status of(String value) {
+				for (Status constant : values()) {
+					if (constant.value.equals(value)) {
+						return constant;
+					}
+				}
+				return null;
+			}
 
 		}
 

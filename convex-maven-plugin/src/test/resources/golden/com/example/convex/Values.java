@@ -153,7 +153,35 @@ public final class Values {
 
 				/** {@code "hello"}. */
 				@JsonProperty("hello")
-				HELLO
+				HELLO("hello");
+
+				private final String value;
+
+				Word(String value) {
+					this.value = value;
+				}
+
+				/**
+				 * Returns the literal, as Convex has it.
+				 * @return the literal
+				 */
+				public String value() {
+					return this.value;
+				}
+
+				/**
+				 * Returns the constant of a literal.
+				 * @param value the literal
+				 * @return the constant, or {@code null} when no constant has that literal
+				 */
+				public static @Nullable Word of(String value) {
+					for (Word constant : values()) {
+						if (constant.value.equals(value)) {
+							return constant;
+						}
+					}
+					return null;
+				}
 
 			}
 
@@ -176,15 +204,43 @@ public final class Values {
 
 				/** {@code "256x256"}. */
 				@JsonProperty("256x256")
-				_256X256,
+				_256X256("256x256"),
 
 				/** {@code "pro-monthly"}. */
 				@JsonProperty("pro-monthly")
-				PRO_MONTHLY,
+				PRO_MONTHLY("pro-monthly"),
 
 				/** {@code "inProgress"}. */
 				@JsonProperty("inProgress")
-				IN_PROGRESS
+				IN_PROGRESS("inProgress");
+
+				private final String value;
+
+				Size(String value) {
+					this.value = value;
+				}
+
+				/**
+				 * Returns the literal, as Convex has it.
+				 * @return the literal
+				 */
+				public String value() {
+					return this.value;
+				}
+
+				/**
+				 * Returns the constant of a literal.
+				 * @param value the literal
+				 * @return the constant, or {@code null} when no constant has that literal
+				 */
+				public static @Nullable Size of(String value) {
+					for (Size constant : values()) {
+						if (constant.value.equals(value)) {
+							return constant;
+						}
+					}
+					return null;
+				}
 
 			}
 
