@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.convexspring.client.ConvexActionClient;
-import io.convexspring.sample.ConvexFunctions;
+import io.convexspring.sample.api.Api;
+import io.convexspring.sample.api.Payments;
 
 /**
  * {@code POST /api/checkout}: creates a checkout session with {@code payments:createCheckoutSession}
@@ -26,10 +27,10 @@ class CheckoutController {
 	}
 
 	@PostMapping("/api/checkout")
-	CheckoutSession checkout(@Valid @RequestBody CheckoutRequest request) {
-		CreateCheckoutSession args = new CreateCheckoutSession(request.productId(), request.quantity(),
+	Payments.CreateCheckoutSessionResult checkout(@Valid @RequestBody CheckoutRequest request) {
+		Payments.CreateCheckoutSessionArgs args = new Payments.CreateCheckoutSessionArgs(request.productId(), request.quantity(),
 				pageUrl("/checkout/success.html"), pageUrl("/checkout/cancelled.html"));
-		return this.actions.executeBlocking(ConvexFunctions.CREATE_CHECKOUT_SESSION, args);
+		return this.actions.executeBlocking(Api.payments.createCheckoutSession, args);
 	}
 
 	/** An absolute URL of this app, as the browser reached it (forwarded headers included, when enabled). */

@@ -6,11 +6,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.convexspring.client.ConvexActionClient;
-import io.convexspring.sample.ConvexFunctions;
+import io.convexspring.sample.api.Api;
+import io.convexspring.sample.api.Emails;
 
 /**
  * {@code POST /api/emails}: runs the {@code emails:send} action and answers its result. The
- * request is the action's arguments, validated on the way in.
+ * request holds the action's arguments, validated on the way in.
  */
 @RestController
 class EmailController {
@@ -22,8 +23,9 @@ class EmailController {
 	}
 
 	@PostMapping("/api/emails")
-	EmailReceipt send(@Valid @RequestBody SendEmail email) {
-		return this.actions.executeBlocking(ConvexFunctions.SEND_EMAIL, email);
+	Emails.SendResult send(@Valid @RequestBody SendEmail email) {
+		return this.actions.executeBlocking(Api.emails.send,
+				new Emails.SendArgs(email.to(), email.subject(), email.body()));
 	}
 
 }

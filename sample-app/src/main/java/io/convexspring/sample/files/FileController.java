@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.convexspring.client.ConvexActionClient;
-import io.convexspring.sample.ConvexFunctions;
+import io.convexspring.sample.api.Api;
+import io.convexspring.sample.api.FilesModule;
 
 /**
  * {@code POST /api/files} (multipart, part {@code file}): sends the upload's bytes to the
@@ -30,11 +31,11 @@ class FileController {
 	}
 
 	@PostMapping(path = "/api/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	FileSummary process(@RequestParam("file") MultipartFile file) throws IOException {
+	FilesModule.ProcessResult process(@RequestParam("file") MultipartFile file) throws IOException {
 		String fileName = Objects.requireNonNullElse(file.getOriginalFilename(), UNKNOWN_NAME);
 		String contentType = Objects.requireNonNullElse(file.getContentType(), MediaType.APPLICATION_OCTET_STREAM_VALUE);
-		ProcessFile args = new ProcessFile(fileName.isEmpty() ? UNKNOWN_NAME : fileName, contentType, file.getBytes());
-		return this.actions.executeBlocking(ConvexFunctions.PROCESS_FILE, args);
+		FilesModule.ProcessArgs args = new FilesModule.ProcessArgs(fileName.isEmpty() ? UNKNOWN_NAME : fileName, contentType, file.getBytes());
+		return this.actions.executeBlocking(Api.files.process, args);
 	}
 
 }

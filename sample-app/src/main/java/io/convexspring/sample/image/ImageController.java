@@ -6,7 +6,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.convexspring.client.ConvexActionClient;
-import io.convexspring.sample.ConvexFunctions;
+import io.convexspring.sample.api.Ai;
+import io.convexspring.sample.api.Api;
 
 /**
  * {@code POST /api/images}: runs the {@code ai:generateImage} action and answers the image.
@@ -22,7 +23,10 @@ class ImageController {
 
 	@PostMapping("/api/images")
 	GeneratedImage generate(@Valid @RequestBody GenerateImage request) {
-		return this.actions.executeBlocking(ConvexFunctions.GENERATE_IMAGE, request);
+		// the size is one of the literals: @Pattern checked it, so of() finds its constant
+		Ai.GenerateImageArgs args = new Ai.GenerateImageArgs(request.prompt(),
+				(request.size() != null) ? Ai.GenerateImageArgs.Size.of(request.size()) : null);
+		return GeneratedImage.of(this.actions.executeBlocking(Api.ai.generateImage, args));
 	}
 
 }

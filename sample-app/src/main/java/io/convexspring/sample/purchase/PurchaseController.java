@@ -16,7 +16,10 @@ import org.springframework.web.server.ResponseStatusException;
 import io.convexspring.client.ConvexActionClient;
 import io.convexspring.client.ConvexMutationClient;
 import io.convexspring.client.ConvexQueryClient;
-import io.convexspring.sample.ConvexFunctions;
+import io.convexspring.sample.api.Api;
+import io.convexspring.sample.api.Orders;
+import io.convexspring.sample.api.Payments;
+import io.convexspring.sample.api.Tables;
 
 /**
  * {@code POST /api/purchases}: charges the card with the {@code payments:charge} action, then
@@ -50,16 +53,16 @@ class PurchaseController {
 		Catalog.Product product = Catalog.find(request.sku())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown product: " + request.sku()));
 		long amountCents = product.unitAmountCents() * request.quantity();
-		ChargeReceipt charge = this.actions.executeBlocking(ConvexFunctions.CHARGE,
-				new Charge(amountCents, Catalog.CURRENCY, request.cardToken()));
-		SaveOrder order = new SaveOrder(charge.chargeId(), charge.amountCents(), charge.currency(),
-				List.of(new OrderItem(product.sku(), request.quantity())));
-		return new Purchase(this.mutations.executeBlocking(ConvexFunctions.SAVE_ORDER, order), charge);
+		Payments.ChargeResult charge = this.actions.executeBlocking(Api.payments.charge,
+				new Payments.ChargeArgs(amountCents, Catalog.CURRENCY, request.cardToken()));
+		Orders.SaveArgs order = new Orders.SaveArgs(charge.chargeId(), charge.amountCents(), charge.currency(),
+				List.of(new Tables.Orders.Item(product.sku(), request.quantity())));
+		return new Purchase(this.mutations.executeBlocking(Api.orders.save, order), charge);
 	}
 
 	@GetMapping("/api/orders")
-	List<Order> orders(@RequestParam(defaultValue = "10") @Min(0) @Max(100) int limit) {
-		return this.queries.executeBlocking(ConvexFunctions.LIST_ORDERS, new ListOrders(limit));
+	List<Tables.Orders> orders(@RequestParam(defaultValue = "10") @Min(0) @Max(100) int limit) {
+		return this.queries.executeBlocking(Api.orders.list, new Orders.ListArgs((double) limit));
 	}
 
 }

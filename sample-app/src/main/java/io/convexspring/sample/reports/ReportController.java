@@ -16,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
+import io.convexspring.sample.api.Reports;
 import io.convexspring.state.ConvexActionHandle;
 
 /**
@@ -31,19 +32,19 @@ import io.convexspring.state.ConvexActionHandle;
 @RestController
 class ReportController {
 
-	private final ObjectProvider<ConvexActionHandle<GenerateReport, Report>> handles;
+	private final ObjectProvider<ConvexActionHandle<GenerateReport, Reports.GenerateResult>> handles;
 
 	/** Ends every event stream when the application stops; see {@link #endStreams()}. */
 	private final Sinks.Empty<Void> stopping = Sinks.empty();
 
-	ReportController(ObjectProvider<ConvexActionHandle<GenerateReport, Report>> handles) {
+	ReportController(ObjectProvider<ConvexActionHandle<GenerateReport, Reports.GenerateResult>> handles) {
 		this.handles = handles;
 	}
 
 	@PostMapping("/api/reports")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	ReportView generate(@RequestBody GenerateReport request) {
-		ConvexActionHandle<GenerateReport, Report> handle = this.handles.getObject();
+		ConvexActionHandle<GenerateReport, Reports.GenerateResult> handle = this.handles.getObject();
 		// The page disables its button while pending; this refuses a second tab's click too.
 		// (Two clicks within the same instant both start, and the handle follows the later one.)
 		if (handle.pending()) {
@@ -86,7 +87,7 @@ class ReportController {
 
 	@DeleteMapping("/api/reports")
 	ReportView reset() {
-		ConvexActionHandle<GenerateReport, Report> handle = this.handles.getObject();
+		ConvexActionHandle<GenerateReport, Reports.GenerateResult> handle = this.handles.getObject();
 		handle.reset();
 		return ReportView.of(handle.state());
 	}

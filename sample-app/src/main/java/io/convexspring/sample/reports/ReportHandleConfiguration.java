@@ -7,6 +7,7 @@ import org.springframework.web.context.annotation.SessionScope;
 
 import io.convexspring.client.ConvexActionClient;
 import io.convexspring.sample.ConvexFunctions;
+import io.convexspring.sample.api.Reports;
 import io.convexspring.state.ActionLogging;
 import io.convexspring.state.ActionOptions;
 import io.convexspring.state.ConvexActionHandle;
@@ -28,7 +29,7 @@ class ReportHandleConfiguration {
 	 */
 	@Bean
 	@SessionScope(proxyMode = ScopedProxyMode.NO)
-	ConvexActionHandle<GenerateReport, Report> reportHandle(ConvexActionClient actions) {
+	ConvexActionHandle<GenerateReport, Reports.GenerateResult> reportHandle(ConvexActionClient actions) {
 		return actions.action(ConvexFunctions.GENERATE_REPORT,
 				ActionOptions.forAction(ConvexFunctions.GENERATE_REPORT).logging(ActionLogging.INFO));
 	}

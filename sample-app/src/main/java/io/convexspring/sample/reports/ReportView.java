@@ -3,6 +3,7 @@ package io.convexspring.sample.reports;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ProblemDetail;
 
+import io.convexspring.sample.api.Reports;
 import io.convexspring.sample.web.ConvexErrorHandler;
 import io.convexspring.state.ActionState;
 import io.convexspring.state.ActionStatus;
@@ -16,9 +17,9 @@ import io.convexspring.state.ActionStatus;
  * @param error why the latest attempt failed, when the status is {@code ERROR}
  * @param version increases with every change, so the page can ignore stale events
  */
-record ReportView(ActionStatus status, @Nullable Report report, @Nullable ProblemDetail error, long version) {
+record ReportView(ActionStatus status, Reports.@Nullable GenerateResult report, @Nullable ProblemDetail error, long version) {
 
-	static ReportView of(ActionState<Report> state) {
+	static ReportView of(ActionState<Reports.GenerateResult> state) {
 		ProblemDetail error = (state.error() != null) ? ConvexErrorHandler.problemFor(state.error()) : null;
 		return new ReportView(state.status(), state.data(), error, state.version());
 	}

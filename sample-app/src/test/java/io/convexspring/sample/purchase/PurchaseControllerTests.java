@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
 import io.convexspring.codec.ConvexCodec;
 import io.convexspring.sample.SampleAppTest;
 import io.convexspring.sample.SampleHttp;
+import io.convexspring.sample.api.Orders;
+import io.convexspring.sample.api.Tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,7 +102,7 @@ class PurchaseControllerTests {
 
 	@Test
 	void anOrderItemsQuantityGoesToConvexAsAnInt64() {
-		String wire = this.codec.toWireJson(new SaveOrder("ch_1", 1200, "usd", List.of(new OrderItem("A-1", 3))));
+		String wire = this.codec.toWireJson(new Orders.SaveArgs("ch_1", 1200, "usd", List.of(new Tables.Orders.Item("A-1", 3))));
 		assertThat(wire).isEqualTo("{\"chargeId\":\"ch_1\",\"amountCents\":1200,\"currency\":\"usd\","
 				+ "\"items\":[{\"sku\":\"A-1\",\"quantity\":{\"$integer\":\"AwAAAAAAAAA=\"}}]}");
 	}
