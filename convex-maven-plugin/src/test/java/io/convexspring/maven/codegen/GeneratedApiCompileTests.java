@@ -19,7 +19,9 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.convexspring.client.ConvexFunction;
 import io.convexspring.client.FunctionKind;
 import io.convexspring.codec.ConvexCodec;
+import io.convexspring.maven.Golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Compiles the sources generated from the fixture spec (javax.tools, against the test class
  * path: the starter's codec and references), then checks what they do: references call the
  * right paths, every validator's value round-trips through {@link ConvexCodec} unchanged (int64
- * stays int64, bytes stay bytes, required nulls are sent, unions find their member), and the
+ * stays int64, bytes stay bytes, required nulls are sent, unions find their member), what they
+ * encode passes the functions' validators once decoded by the official npm codec, and the
  * compiler rejects a reference used with the wrong types.
  */
 class GeneratedApiCompileTests {
@@ -43,6 +47,18 @@ class GeneratedApiCompileTests {
 	private static final JsonMapper PLAIN = JsonMapper.builder().build();
 
 	private static final ConvexCodec codec = ConvexCodec.create();
+
+	private static final String ECHO_WIRE = """
+				{"text":"t","number":1.5,"float":-2,"count":{"$integer":"BwAAAAAAAAA="},
+				 "big":{"$integer":"//////////8="},"flag":true,"nothing":null,"data":{"$bytes":"AQID"},
+				 "anything":{"n":{"$integer":"AQAAAAAAAAA="},"s":[1,"x"]},"order":"o1","user":"u1",
+				 "word":"hello","one":1,"yes":true,"five":{"$integer":"BQAAAAAAAAA="},"tags":["a","b"],
+				 "counts":[{"$integer":"AQAAAAAAAAA="},{"$integer":"AgAAAAAAAAA="}],
+				 "matrix":[[{"$integer":"AwAAAAAAAAA="}]],"point":{"x":1,"y":2},
+				 "scores":{"a":0.5},"totals":{"o1":{"$integer":"CQAAAAAAAAA="}},"size":"pro-monthly",
+				 "nullable":null,"shape":{"type":"circle","radius":2},"contact":{"phone":"123"},
+				 "overlapping":{"a":"x","b":"y"},"mixed":3,"stringish":"x","class":"c","my-field":"m",
+				 "foo_bar":"f1","fooBar":"f2","hashCode":4,"_private":"p"}""";
 
 	@TempDir
 	static Path work;
@@ -61,6 +77,23 @@ class GeneratedApiCompileTests {
 		assertThat(errors).as("the generated sources compile").isEmpty();
 		generated = new URLClassLoader(new URL[] { work.resolve("classes").toUri().toURL() },
 				GeneratedApiCompileTests.class.getClassLoader());
+	}
+
+	private ClassLoader previousContextLoader;
+
+	/**
+	 * Jackson finds deduced subtypes by name through the context class loader; in an app the
+	 * generated classes are on the application's own class path.
+	 */
+	@BeforeEach
+	void loadThroughTheGeneratedClasses() {
+		this.previousContextLoader = Thread.currentThread().getContextClassLoader();
+		Thread.currentThread().setContextClassLoader(generated);
+	}
+
+	@AfterEach
+	void restoreTheContextLoader() {
+		Thread.currentThread().setContextClassLoader(this.previousContextLoader);
 	}
 
 	@Test
@@ -95,17 +128,7 @@ class GeneratedApiCompileTests {
 
 	@Test
 	void everyValidatorsValueRoundTripsThroughTheCodec() throws Exception {
-		String wire = """
-				{"text":"t","number":1.5,"float":-2,"count":{"$integer":"BwAAAAAAAAA="},
-				 "big":{"$integer":"//////////8="},"flag":true,"nothing":null,"data":{"$bytes":"AQID"},
-				 "anything":{"n":{"$integer":"AQAAAAAAAAA="},"s":[1,"x"]},"order":"o1","user":"u1",
-				 "word":"hello","one":1,"yes":true,"five":{"$integer":"BQAAAAAAAAA="},"tags":["a","b"],
-				 "counts":[{"$integer":"AQAAAAAAAAA="},{"$integer":"AgAAAAAAAAA="}],
-				 "matrix":[[{"$integer":"AwAAAAAAAAA="}]],"point":{"x":1,"y":2},
-				 "scores":{"a":0.5},"totals":{"o1":{"$integer":"CQAAAAAAAAA="}},"size":"pro-monthly",
-				 "nullable":null,"shape":{"type":"circle","radius":2},"contact":{"phone":"123"},
-				 "overlapping":{"a":"x","b":"y"},"mixed":3,"stringish":"x","class":"c","my-field":"m",
-				 "foo_bar":"f1","fooBar":"f2","hashCode":4,"_private":"p"}""";
+		String wire = ECHO_WIRE;
 		assertRoundTrip(wire, "com.example.convex.Values$EchoArgs$Value");
 		String withOptionals = wire.replace("\"nullable\":null", "\"nullable\":\"n\"")
 			.replace("\"text\":\"t\"", "\"text\":\"t\",\"maybe\":\"m\",\"maybeCount\":{\"$integer\":\"BAAAAAAAAAA=\"},"
@@ -125,6 +148,44 @@ class GeneratedApiCompileTests {
 				{"_id":"e1","_creationTime":2,"kind":"refunded","order":"o1","reason":"damaged"}""",
 				"com.example.convex.Tables$Events");
 		assertThat(event.getClass().getName()).isEqualTo("com.example.convex.Tables$Events$Refunded");
+	}
+
+	@Test
+	void valuesEncodedFromTheGeneratedRecordsPassTheFunctionsValidatorsInTheOfficialCodec() throws Exception {
+		JsonNode spec = PLAIN.readTree(Files.readString(Golden.FIXTURE.resolve("function-spec.json")));
+		JsonNode save = args(spec, "orders.js:save");
+		JsonNode list = args(spec, "orders.js:list");
+		JsonNode echo = args(spec, "values.js:echo").path("value").path("value").path("fieldType");
+		Class<?> item = generated.loadClass("com.example.convex.Tables$Orders$Item");
+		Object items = List.of(item.getConstructors()[0].newInstance("A-1", 3L));
+		Object saveArgs = generated.loadClass("com.example.convex.Orders$SaveArgs").getConstructors()[0]
+			.newInstance("ch_1", 1999.0, items);
+		Object listArgs = generated.loadClass("com.example.convex.Orders$ListArgs").getConstructors()[0]
+			.newInstance((Object) null);
+		Object echoValue = codec.fromWireJson(ECHO_WIRE, generated.loadClass("com.example.convex.Values$EchoArgs$Value"));
+		List<String> wires = List.of(codec.toWireJson(saveArgs), codec.toWireJson(listArgs), codec.toWireJson(echoValue),
+				// the control: a long without @Int64 goes out as a float64, which v.int64() refuses
+				codec.toWireJson(Map.of("chargeId", "ch_1", "amountCents", 1999, "items",
+						List.of(Map.of("sku", "A-1", "quantity", 3L)))));
+		JsonNode results = OfficialCodec.check(List.of(save, list, echo, save), wires);
+		assertThat(results.get(0).path("problem").isNull()).as("orders:save %s", results.get(0)).isTrue();
+		assertThat(results.get(1).path("problem").isNull()).as("orders:list %s", results.get(1)).isTrue();
+		assertThat(results.get(2).path("problem").isNull()).as("values:echo %s", results.get(2)).isTrue();
+		assertThat(results.get(3).path("problem").asString()).isEqualTo("items[0].quantity is not an int64 (number)");
+		for (int i = 0; i < 3; i++) {
+			assertThat(sameValue(results.get(i).path("back"), PLAIN.readTree(wires.get(i))))
+				.as("the official codec encodes %s back the same", wires.get(i))
+				.isTrue();
+		}
+	}
+
+	private static JsonNode args(JsonNode spec, String identifier) {
+		for (JsonNode function : spec.path("functions")) {
+			if (identifier.equals(function.path("identifier").asString(""))) {
+				return function.path("args");
+			}
+		}
+		throw new AssertionError("no " + identifier + " in the fixture spec");
 	}
 
 	@Test
@@ -162,18 +223,7 @@ class GeneratedApiCompileTests {
 
 	private static Object assertRoundTrip(String wire, String className) throws ClassNotFoundException {
 		Class<?> type = generated.loadClass(className);
-		// Jackson finds deduced subtypes by name through the context class loader; in an app the
-		// generated classes are on the application's own class path
-		Thread thread = Thread.currentThread();
-		ClassLoader previous = thread.getContextClassLoader();
-		thread.setContextClassLoader(generated);
-		Object value;
-		try {
-			value = codec.fromWireJson(wire, type);
-		}
-		finally {
-			thread.setContextClassLoader(previous);
-		}
+		Object value = codec.fromWireJson(wire, type);
 		assertThat(value).isInstanceOf(type);
 		String back = codec.toWireJson(value);
 		assertThat(sameValue(PLAIN.readTree(back), PLAIN.readTree(wire))).as("%s%nwent back as%n%s", wire, back)
