@@ -3,6 +3,7 @@ package io.convexspring.test.server;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -10,7 +11,7 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Runs tasks one at a time, in submission order, on a shared pool: a lane that serializes one
  * socket's protocol state without a thread of its own. A task that throws is logged and the lane
- * goes on.
+ * goes on. Once the pool is shut down, tasks are dropped.
  */
 final class SerialExecutor implements Executor {
 
@@ -35,7 +36,16 @@ final class SerialExecutor implements Executor {
 			}
 			this.running = true;
 		}
-		this.pool.execute(this::drain);
+		try {
+			this.pool.execute(this::drain);
+		}
+		catch (RejectedExecutionException ex) {
+			// The deployment has shut down: nothing will run here again.
+			synchronized (this.tasks) {
+				this.tasks.clear();
+				this.running = false;
+			}
+		}
 	}
 
 	private void drain() {

@@ -103,10 +103,8 @@ final class SyncSession {
 
 	/** The socket is gone, closed by either side. */
 	void ended() {
-		this.lane.execute(() -> {
-			this.closed = true;
-			this.backend.unregister(this);
-		});
+		this.backend.unregister(this);
+		this.lane.execute(() -> this.closed = true);
 	}
 
 	private void handle(String text) {
