@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import io.convexspring.test.server.ArgumentValidationException;
+import io.convexspring.test.server.FunctionCall;
+
 /**
  * A function's decoded arguments, read through typed getters that act as the function's
  * validator: a missing, extra or mistyped field raises an {@link ArgumentValidationException}
@@ -26,6 +29,12 @@ final class Args {
 
 	Args(Map<String, @Nullable Object> fields) {
 		this(fields, "");
+	}
+
+	/** A call's arguments, decoded as an untyped object. */
+	@SuppressWarnings("unchecked")
+	static Args of(FunctionCall call) {
+		return new Args(call.args(Map.class));
 	}
 
 	private Args(Map<String, @Nullable Object> fields, String path) {

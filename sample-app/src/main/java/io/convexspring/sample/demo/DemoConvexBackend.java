@@ -1,26 +1,19 @@
 package io.convexspring.sample.demo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
-import tools.jackson.databind.json.JsonMapper;
+import io.convexspring.test.server.Identity;
+import io.convexspring.test.server.LocalConvexDeployment;
+import io.convexspring.test.server.RequestRefusedException;
 
 /**
- * A fake Convex deployment served in-process on {@code 127.0.0.1}, speaking the real HTTP
- * protocol ({@code POST /api/action|mutation|query}, the lossless value encoding, the backend's
- * error shapes), so the sample app and its clients run with no Convex account. It hosts a fixed
- * set of demo functions: {@code emails:send}, {@code ai:generateImage}, {@code files:process},
+ * A fake Convex deployment served in-process on {@code 127.0.0.1}, so the sample app and its
+ * clients run with no Convex account: the demo functions on a {@link LocalConvexDeployment},
+ * which speaks the real HTTP protocol and the WebSocket sync protocol over the same in-memory
+ * data, so a mutation over HTTP updates the subscribers of {@code orders:list}. The functions
+ * are {@code emails:send}, {@code ai:generateImage}, {@code files:process},
  * {@code payments:createCheckoutSession}, {@code payments:charge}, {@code reports:generate},
  * {@code orders:save} and {@code orders:list}; their behaviour is tuned by {@link DemoSettings}.
+ * Two credentials play refusals: the user token {@code expired} (401 {@code TokenExpired}) and
+ * the deploy key {@code bad-key} (403 {@code BadDeployKey}).
  *
  * <pre>{@code
  * try (DemoConvexBackend backend = DemoConvexBackend.start(0, DemoSettings.defaults())) {
@@ -30,20 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DemoConvexBackend implements AutoCloseable {
 
-	/** Enough for a few slow reports to run while quick calls still get a thread. */
-	private static final int WORKER_THREADS = 8;
+	private final LocalConvexDeployment deployment;
 
-	private static final String HOST = "127.0.0.1";
-
-	private final HttpServer server;
-
-	private final ExecutorService executor;
-
-	private final AtomicBoolean closed = new AtomicBoolean();
-
-	private DemoConvexBackend(HttpServer server, ExecutorService executor) {
-		this.server = server;
-		this.executor = executor;
+	private DemoConvexBackend(LocalConvexDeployment deployment) {
+		this.deployment = deployment;
 	}
 
 	/**
@@ -51,34 +34,22 @@ public final class DemoConvexBackend implements AutoCloseable {
 	 * @param port the port to listen on, or 0 for any free port (see {@link #url()})
 	 * @param settings how the demo functions behave
 	 * @return the running backend; close it to stop
-	 * @throws UncheckedIOException if the port cannot be bound
+	 * @throws RuntimeException if the port cannot be bound
 	 */
 	public static DemoConvexBackend start(int port, DemoSettings settings) {
-		FunctionRegistry registry = new FunctionRegistry();
-		EmailFunctions.registerTo(registry);
-		ImageFunctions.registerTo(registry);
-		FileFunctions.registerTo(registry);
-		PaymentFunctions.registerTo(registry);
+		LocalConvexDeployment.Builder deployment = LocalConvexDeployment.builder()
+			.port(port)
+			.backendVersion("demo-backend-1.0.0")
+			.instanceName("demo")
+			.tokenVerifier(DemoConvexBackend::verify);
+		EmailFunctions.registerTo(deployment);
+		ImageFunctions.registerTo(deployment);
+		FileFunctions.registerTo(deployment);
+		PaymentFunctions.registerTo(deployment);
 		OrderStore orders = new OrderStore();
-		ReportFunctions.registerTo(registry, settings, orders);
-		OrderFunctions.registerTo(registry, orders);
-		// The JDK server writes headers and body separately; with Nagle's algorithm on, each answer
-		// waits ~40 ms for the client's delayed ACK. Read once, when the first server is created.
-		System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
-		HttpServer server;
-		try {
-			server = HttpServer.create(new InetSocketAddress(HOST, port), 0);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start the demo Convex backend on port " + port, ex);
-		}
-		server.createContext("/api/", new ApiHandler(JsonMapper.builder().build(), new FunctionRunner(registry)));
-		server.createContext("/version", plainText("/version", "demo-backend-1.0.0"));
-		server.createContext("/instance_name", plainText("/instance_name", "demo"));
-		ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads());
-		server.setExecutor(executor);
-		server.start();
-		return new DemoConvexBackend(server, executor);
+		ReportFunctions.registerTo(deployment, settings, orders);
+		OrderFunctions.registerTo(deployment, orders);
+		return new DemoConvexBackend(deployment.start());
 	}
 
 	/**
@@ -86,41 +57,25 @@ public final class DemoConvexBackend implements AutoCloseable {
 	 * @return {@code http://127.0.0.1:<port>}
 	 */
 	public String url() {
-		return "http://" + HOST + ":" + this.server.getAddress().getPort();
+		return this.deployment.url();
 	}
 
 	/** Stops serving; calls in flight, such as a sleeping report, are interrupted. */
 	@Override
 	public void close() {
-		if (this.closed.compareAndSet(false, true)) {
-			this.server.stop(0);
-			this.executor.shutdownNow();
+		this.deployment.close();
+	}
+
+	/** Any token is a valid identity in the demo, except the two that play refusals. */
+	private static void verify(Identity identity) {
+		String token = String.valueOf(identity.token());
+		if (identity.kind() == Identity.Kind.USER && token.equals("expired")) {
+			throw new RequestRefusedException(401, "TokenExpired", "The auth token has expired; fetch a new one");
 		}
-	}
-
-	/** The backend's health endpoints: the exact path only, as the context also matches longer ones. */
-	private static HttpHandler plainText(String path, String text) {
-		byte[] body = text.getBytes(StandardCharsets.UTF_8);
-		return (exchange) -> {
-			try (exchange) {
-				boolean found = exchange.getRequestURI().getPath().equals(path);
-				exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-				exchange.sendResponseHeaders(found ? 200 : 404, found ? body.length : -1);
-				if (found) {
-					exchange.getResponseBody().write(body);
-				}
-			}
-		};
-	}
-
-	/** Daemon threads, so a forgotten backend never keeps the JVM alive. */
-	private static ThreadFactory daemonThreads() {
-		AtomicInteger count = new AtomicInteger();
-		return (task) -> {
-			Thread thread = new Thread(task, "demo-convex-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
+		// An admin key may carry ":<identity>" to act as a user; only the key part is checked.
+		if (identity.kind() == Identity.Kind.ADMIN && token.split(":", 2)[0].equals("bad-key")) {
+			throw new RequestRefusedException(403, "BadDeployKey", "The provided deploy key is invalid for deployment 'demo'");
+		}
 	}
 
 }

@@ -6,6 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
+import io.convexspring.test.server.FunctionCall;
+import io.convexspring.test.server.LocalConvexDeployment;
+
 /**
  * {@code files:process}: takes an uploaded file as Convex bytes and describes it as
  * {@code files.ts} does, so the sample shows binary arguments crossing the wire intact (the
@@ -25,23 +28,23 @@ final class FileFunctions {
 	private FileFunctions() {
 	}
 
-	static void registerTo(FunctionRegistry registry) {
-		registry.register("files:process", FunctionKind.ACTION, (args, logs) -> process(args, logs));
+	static void registerTo(LocalConvexDeployment.Builder deployment) {
+		deployment.action("files:process", (call) -> process(Args.of(call), call));
 	}
 
-	private static Object process(Args args, LogLines logs) throws NoSuchAlgorithmException {
+	private static Object process(Args args, FunctionCall call) throws NoSuchAlgorithmException {
 		args.allowOnly("fileName", "contentType", "content");
 		String fileName = args.string("fileName");
 		String contentType = args.string("contentType");
 		byte[] content = args.bytes("content");
 		if (content.length == 0) {
-			throw ConvexErrorException.of("EMPTY_FILE", "The file is empty");
+			throw ConvexErrors.of("EMPTY_FILE", "The file is empty");
 		}
 		if (content.length > MAX_BYTES) {
-			throw ConvexErrorException.of("FILE_TOO_LARGE", "The file is " + content.length
+			throw ConvexErrors.of("FILE_TOO_LARGE", "The file is " + content.length
 					+ " bytes; the limit is " + MAX_BYTES + " bytes (5 MiB)", "maxBytes", (double) MAX_BYTES);
 		}
-		logs.log("Processing " + fileName + " (" + contentType + ", " + content.length + " bytes)");
+		call.log("Processing " + fileName + " (" + contentType + ", " + content.length + " bytes)");
 		String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 		String text = decode(content);
 		return ConvexValues.object("fileName", fileName, "contentType", contentType,

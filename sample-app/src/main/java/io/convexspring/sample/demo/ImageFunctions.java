@@ -4,6 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.convexspring.codec.ConvexInt64;
+import io.convexspring.test.server.FunctionCall;
+import io.convexspring.test.server.LocalConvexDeployment;
+
 /**
  * {@code ai:generateImage}: stands in for an image model. The "image" is an SVG of the prompt on
  * a gradient picked by the seed, returned as a data URL so a browser shows it with no storage,
@@ -19,24 +23,24 @@ final class ImageFunctions {
 	private ImageFunctions() {
 	}
 
-	static void registerTo(FunctionRegistry registry) {
-		registry.register("ai:generateImage", FunctionKind.ACTION, (args, logs) -> generate(args, logs));
+	static void registerTo(LocalConvexDeployment.Builder deployment) {
+		deployment.action("ai:generateImage", (call) -> generate(Args.of(call), call));
 	}
 
-	private static Object generate(Args args, LogLines logs) {
+	private static Object generate(Args args, FunctionCall call) {
 		args.allowOnly("prompt", "size");
 		String prompt = args.string("prompt");
 		String size = args.optionalOneOf("size", SIZES).orElse(DEFAULT_SIZE);
 		if (JsStrings.isBlank(prompt)) {
-			throw ConvexErrorException.of("EMPTY_PROMPT", "Describe the image you want");
+			throw ConvexErrors.of("EMPTY_PROMPT", "Describe the image you want");
 		}
-		logs.log("Generating image for prompt \"" + prompt + "\"");
+		call.log("Generating image for prompt \"" + prompt + "\"");
 		// Beyond 2^53 on purpose most of the time: a client that reads int64 as a double loses digits.
 		long seed = ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
 		int pixels = Integer.parseInt(size.substring(0, size.indexOf('x')));
 		String svg = SvgPoster.render(prompt.strip(), pixels, seed);
 		String url = "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
-		return ConvexValues.object("url", url, "prompt", prompt, "size", size, "seed", seed);
+		return ConvexValues.object("url", url, "prompt", prompt, "size", size, "seed", ConvexInt64.of(seed));
 	}
 
 }

@@ -6,6 +6,9 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.convexspring.codec.ConvexInt64;
+import io.convexspring.test.server.LocalConvexDeployment;
+
 /**
  * {@code orders:save} (a mutation) and {@code orders:list} (a query) over the {@link OrderStore}:
  * the database side of the checkout flow, after {@code payments:charge} has succeeded.
@@ -22,10 +25,10 @@ final class OrderFunctions {
 		this.store = store;
 	}
 
-	static void registerTo(FunctionRegistry registry, OrderStore store) {
+	static void registerTo(LocalConvexDeployment.Builder deployment, OrderStore store) {
 		OrderFunctions orders = new OrderFunctions(store);
-		registry.register("orders:save", FunctionKind.MUTATION, (args, logs) -> orders.save(args));
-		registry.register("orders:list", FunctionKind.QUERY, (args, logs) -> orders.list(args));
+		deployment.mutation("orders:save", (call) -> orders.save(Args.of(call)));
+		deployment.query("orders:list", (call) -> orders.list(Args.of(call)));
 	}
 
 	private String save(Args args) {
@@ -36,7 +39,7 @@ final class OrderFunctions {
 		List<Map<String, @Nullable Object>> items = new ArrayList<>();
 		for (Args item : args.objects("items")) {
 			item.allowOnly("sku", "quantity");
-			items.add(ConvexValues.object("sku", item.string("sku"), "quantity", item.int64("quantity")));
+			items.add(ConvexValues.object("sku", item.string("sku"), "quantity", ConvexInt64.of(item.int64("quantity"))));
 		}
 		return this.store.insert(ConvexValues.object("chargeId", chargeId, "amountCents", amountCents,
 				"currency", currency, "items", List.copyOf(items), "status", "paid"));

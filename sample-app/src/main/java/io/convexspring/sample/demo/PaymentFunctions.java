@@ -2,6 +2,9 @@ package io.convexspring.sample.demo;
 
 import java.util.Map;
 
+import io.convexspring.test.server.FunctionCall;
+import io.convexspring.test.server.LocalConvexDeployment;
+
 /**
  * {@code payments:createCheckoutSession} and {@code payments:charge}: stand in for a card payment
  * provider, with its usual refusals (unknown product, bad quantity or amount, declined card)
@@ -20,12 +23,12 @@ final class PaymentFunctions {
 	private PaymentFunctions() {
 	}
 
-	static void registerTo(FunctionRegistry registry) {
-		registry.register("payments:createCheckoutSession", FunctionKind.ACTION, (args, logs) -> checkout(args, logs));
-		registry.register("payments:charge", FunctionKind.ACTION, (args, logs) -> charge(args, logs));
+	static void registerTo(LocalConvexDeployment.Builder deployment) {
+		deployment.action("payments:createCheckoutSession", (call) -> checkout(Args.of(call), call));
+		deployment.action("payments:charge", (call) -> charge(Args.of(call), call));
 	}
 
-	private static Object checkout(Args args, LogLines logs) {
+	private static Object checkout(Args args, FunctionCall call) {
 		args.allowOnly("productId", "quantity", "successUrl", "cancelUrl");
 		String productId = args.string("productId");
 		double quantity = args.number("quantity");
@@ -33,34 +36,34 @@ final class PaymentFunctions {
 		args.string("cancelUrl");
 		Integer price = PRICES.get(productId);
 		if (price == null) {
-			throw ConvexErrorException.of("UNKNOWN_PRODUCT", "Unknown product: " + productId);
+			throw ConvexErrors.of("UNKNOWN_PRODUCT", "Unknown product: " + productId);
 		}
 		if (!isWholeNumber(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
-			throw ConvexErrorException.of("INVALID_QUANTITY", "Quantity must be a whole number from 1 to "
+			throw ConvexErrors.of("INVALID_QUANTITY", "Quantity must be a whole number from 1 to "
 					+ MAX_QUANTITY + ", not " + JsNumbers.format(quantity));
 		}
 		String sessionId = "cs_demo_" + DemoIds.hex(24);
-		logs.log("Creating checkout session " + sessionId + " for " + JsNumbers.format(quantity) + " x " + productId);
+		call.log("Creating checkout session " + sessionId + " for " + JsNumbers.format(quantity) + " x " + productId);
 		String url = successUrl + (successUrl.contains("?") ? "&" : "?") + "session_id=" + sessionId;
 		return ConvexValues.object("sessionId", sessionId, "url", url, "amountCents", price * quantity, "currency", "usd");
 	}
 
-	private static Object charge(Args args, LogLines logs) {
+	private static Object charge(Args args, FunctionCall call) {
 		args.allowOnly("amountCents", "currency", "cardToken");
 		double amountCents = args.number("amountCents");
 		String currency = args.string("currency");
 		String cardToken = args.string("cardToken");
 		if (!isWholeNumber(amountCents) || amountCents <= 0) {
-			throw ConvexErrorException.of("INVALID_AMOUNT",
+			throw ConvexErrors.of("INVALID_AMOUNT",
 					"The amount must be a positive whole number of cents, not " + JsNumbers.format(amountCents));
 		}
-		logs.log("Charging " + JsNumbers.format(amountCents) + " " + currency);
+		call.log("Charging " + JsNumbers.format(amountCents) + " " + currency);
 		if (cardToken.equals(DECLINED_CARD)) {
-			logs.warn("Card declined: insufficient_funds");
-			throw ConvexErrorException.of("CARD_DECLINED", "Your card was declined.", "declineCode", "insufficient_funds");
+			call.warn("Card declined: insufficient_funds");
+			throw ConvexErrors.of("CARD_DECLINED", "Your card was declined.", "declineCode", "insufficient_funds");
 		}
 		String chargeId = "ch_" + DemoIds.hex(24);
-		logs.info("Charge " + chargeId + " succeeded");
+		call.info("Charge " + chargeId + " succeeded");
 		return ConvexValues.object("chargeId", chargeId, "amountCents", amountCents, "currency", currency,
 				"status", "succeeded");
 	}

@@ -1,6 +1,7 @@
 /**
- * An in-process fake Convex backend that speaks the real HTTP protocol, so the sample app runs
- * without a Convex deployment; start it with {@link io.convexspring.sample.demo.DemoConvexBackend}.
+ * The demo functions on an in-process Convex deployment that speaks the real HTTP and sync
+ * protocols, so the sample app runs without a Convex deployment; start it with
+ * {@link io.convexspring.sample.demo.DemoConvexBackend}.
  */
 @NullMarked
 package io.convexspring.sample.demo;
