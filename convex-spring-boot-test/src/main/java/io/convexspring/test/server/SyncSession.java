@@ -170,6 +170,9 @@ final class SyncSession {
 	}
 
 	private void request(ClientMessage.Request request) {
+		if (!identityStillValid()) {
+			return;
+		}
 		Identity caller = this.identity;
 		String path;
 		try {
@@ -217,7 +220,7 @@ final class SyncSession {
 	 * that changed, the acknowledged removals and the versions received; none when nothing moved.
 	 */
 	private void refresh() {
-		if (this.closed || this.sessionId == null) {
+		if (this.closed || this.sessionId == null || !identityStillValid()) {
 			return;
 		}
 		Identity caller = this.identity;
@@ -248,6 +251,26 @@ final class SyncSession {
 		send(Envelopes.transition(this.sent, end, modifications, this.clientClockSkew, Timeline.epochNanos()));
 		this.sent = end;
 		this.transitionOwed = false;
+	}
+
+	/**
+	 * Checks the socket's identity again, as the backend does before each operation and update:
+	 * one the verifier now rejects (an expired token, say) gets
+	 * {@code AuthError{authUpdateAttempted: false}} and the socket closes.
+	 */
+	private boolean identityStillValid() {
+		if (this.identity.kind() == Identity.Kind.ANONYMOUS) {
+			return true;
+		}
+		try {
+			this.backend.tokenVerifier().verify(this.identity);
+			return true;
+		}
+		catch (RequestRefusedException ex) {
+			send(Envelopes.authError(String.valueOf(ex.getMessage()), this.sent.identity(), false));
+			close(null);
+			return false;
+		}
 	}
 
 	private Outcome run(QuerySet.Query query, Identity caller) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,6 +28,8 @@ class SyncProtocolTests {
 	private final AtomicInteger adds = new AtomicInteger();
 
 	private final AtomicReference<String> greeting = new AtomicReference<>("hello");
+
+	private final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
 	private LocalConvexDeployment deployment;
 
@@ -58,7 +62,7 @@ class SyncProtocolTests {
 			.query("auth:whoami", (call) -> call.identity().kind().name())
 			.action("echo:args", FunctionCall::args)
 			.tokenVerifier((identity) -> {
-				if ("bad-token".equals(identity.token())) {
+				if ("bad-token".equals(identity.token()) || this.revoked.contains(identity.token())) {
 					throw new RequestRefusedException(401, "InvalidAuthHeader", "Could not verify token");
 				}
 			})
@@ -215,6 +219,21 @@ class SyncProtocolTests {
 			assertThat(client.next("AuthError"))
 				.isEqualTo(json("{\"type\":\"AuthError\",\"error\":\"Could not verify token\",\"baseVersion\":0,"
 						+ "\"authUpdateAttempted\":true}"));
+			assertThat(client.closeCode()).isEqualTo(1005);
+		}
+	}
+
+	@Test
+	void identityThatBecomesInvalidGetsAuthErrorWithoutAnUpdateAttempt() {
+		try (RawSyncClient client = RawSyncClient.connect(this.deployment)) {
+			client.send(add(0, 1, 0, "auth:whoami"));
+			client.next("Transition");
+			client.send("{\"type\":\"Authenticate\",\"baseVersion\":0,\"tokenType\":\"User\",\"value\":\"short-lived\"}");
+			assertThat(client.next("Transition").get("endVersion").get("identity").longValue()).isEqualTo(1);
+			this.revoked.add("short-lived");
+			this.deployment.invalidateAll();
+			assertThat(client.next("AuthError")).isEqualTo(json("{\"type\":\"AuthError\",\"error\":"
+					+ "\"Could not verify token\",\"baseVersion\":1,\"authUpdateAttempted\":false}"));
 			assertThat(client.closeCode()).isEqualTo(1005);
 		}
 	}
