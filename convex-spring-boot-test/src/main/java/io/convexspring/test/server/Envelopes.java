@@ -111,6 +111,17 @@ final class Envelopes {
 		});
 	}
 
+	/** One part of a Transition's JSON text, cut for size; the backend names it by the text's length. */
+	static String transitionChunk(String chunk, int partNumber, int totalParts, String transitionId) {
+		return write((json) -> {
+			json.writeStringProperty("type", "TransitionChunk");
+			json.writeStringProperty("chunk", chunk);
+			json.writeNumberProperty("partNumber", partNumber);
+			json.writeNumberProperty("totalParts", totalParts);
+			json.writeStringProperty("transitionId", transitionId);
+		});
+	}
+
 	static String ping() {
 		return "{\"type\":\"Ping\"}";
 	}

@@ -65,7 +65,7 @@ public final class LocalConvexDeployment implements AutoCloseable {
 		this.backend = new Backend(new FunctionRunner(builder.registry, builder.codec), builder.tokenVerifier,
 				this.workers);
 		HttpFunctionApi api = new HttpFunctionApi(this.backend, this.scheduler);
-		SyncEndpoint sync = new SyncEndpoint(this.backend, builder.pingInterval);
+		SyncEndpoint sync = new SyncEndpoint(this.backend, builder.pingInterval, builder.transitionChunkSize);
 		String version = builder.backendVersion;
 		String instanceName = builder.instanceName;
 		try {
@@ -180,8 +180,8 @@ public final class LocalConvexDeployment implements AutoCloseable {
 	}
 
 	/**
-	 * Describes a {@link LocalConvexDeployment}: its functions, port, codec, token check and ping
-	 * interval. Not thread-safe; {@link #start()} may be called once.
+	 * Describes a {@link LocalConvexDeployment}: its functions, port, codec, token check, ping
+	 * interval and Transition chunking. Not thread-safe; {@link #start()} may be called once.
 	 */
 	public static final class Builder {
 
@@ -198,6 +198,8 @@ public final class LocalConvexDeployment implements AutoCloseable {
 		private String backendVersion = "local-convex-deployment";
 
 		private String instanceName = "local";
+
+		private int transitionChunkSize;
 
 		private Builder() {
 		}
@@ -294,6 +296,21 @@ public final class LocalConvexDeployment implements AutoCloseable {
 				throw new IllegalArgumentException("pingInterval must be positive: " + pingInterval);
 			}
 			this.pingInterval = pingInterval;
+			return this;
+		}
+
+		/**
+		 * Splits every Transition whose JSON text is longer than this into
+		 * {@code TransitionChunk} messages, as the backend splits large ones (at about 5 MB) for
+		 * the npm client, so a client's reassembly can be tested with small messages.
+		 * @param characters the largest part, in characters; 0 (the default) never splits
+		 * @return this builder
+		 */
+		public Builder transitionChunkSize(int characters) {
+			if (characters < 0) {
+				throw new IllegalArgumentException("transitionChunkSize must not be negative: " + characters);
+			}
+			this.transitionChunkSize = characters;
 			return this;
 		}
 

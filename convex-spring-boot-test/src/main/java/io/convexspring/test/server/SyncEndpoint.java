@@ -32,14 +32,17 @@ final class SyncEndpoint {
 
 	private final Duration pingInterval;
 
-	SyncEndpoint(Backend backend, Duration pingInterval) {
+	private final int transitionChunkSize;
+
+	SyncEndpoint(Backend backend, Duration pingInterval, int transitionChunkSize) {
 		this.backend = backend;
 		this.parser = new ClientMessages(backend.codec());
 		this.pingInterval = pingInterval;
+		this.transitionChunkSize = transitionChunkSize;
 	}
 
 	Publisher<Void> handle(WebsocketInbound inbound, WebsocketOutbound outbound) {
-		SyncSession session = new SyncSession(this.backend, this.parser);
+		SyncSession session = new SyncSession(this.backend, this.parser, this.transitionChunkSize);
 		inbound.withConnection(session::attach);
 		this.backend.register(session);
 		Disposable pings = Flux.interval(this.pingInterval, this.pingInterval).subscribe((tick) -> session.ping());

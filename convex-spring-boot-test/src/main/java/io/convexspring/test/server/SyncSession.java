@@ -25,6 +25,8 @@ final class SyncSession {
 
 	private final ClientMessages parser;
 
+	private final int transitionChunkSize;
+
 	private final SerialExecutor lane;
 
 	private final SerialExecutor mutations;
@@ -54,9 +56,15 @@ final class SyncSession {
 
 	private boolean closed;
 
-	SyncSession(Backend backend, ClientMessages parser) {
+	/**
+	 * Creates a session.
+	 * @param transitionChunkSize Transitions longer than this many characters go out as
+	 * {@code TransitionChunk}s; 0 for never
+	 */
+	SyncSession(Backend backend, ClientMessages parser, int transitionChunkSize) {
 		this.backend = backend;
 		this.parser = parser;
+		this.transitionChunkSize = transitionChunkSize;
 		this.lane = new SerialExecutor(backend.workers());
 		this.mutations = new SerialExecutor(backend.workers());
 	}
@@ -248,7 +256,7 @@ final class SyncSession {
 		if (modifications.isEmpty() && end.equals(this.sent) && !this.transitionOwed) {
 			return;
 		}
-		send(Envelopes.transition(this.sent, end, modifications, this.clientClockSkew, Timeline.epochNanos()));
+		sendTransition(Envelopes.transition(this.sent, end, modifications, this.clientClockSkew, Timeline.epochNanos()));
 		this.sent = end;
 		this.transitionOwed = false;
 	}
@@ -308,6 +316,28 @@ final class SyncSession {
 		this.frames.tryEmitNext((frame != null) ? frame : new CloseWebSocketFrame());
 		this.frames.tryEmitComplete();
 		this.backend.unregister(this);
+	}
+
+	/** Cuts a long Transition into parts at character boundaries, never inside a surrogate pair. */
+	private void sendTransition(String transition) {
+		int size = this.transitionChunkSize;
+		if (size <= 0 || transition.length() <= size) {
+			send(transition);
+			return;
+		}
+		List<String> parts = new ArrayList<>();
+		for (int start = 0; start < transition.length();) {
+			int end = Math.min(start + size, transition.length());
+			if (end < transition.length() && Character.isHighSurrogate(transition.charAt(end - 1))) {
+				end = (end - 1 > start) ? end - 1 : end + 1;
+			}
+			parts.add(transition.substring(start, end));
+			start = end;
+		}
+		String transitionId = String.valueOf(transition.length());
+		for (int i = 0; i < parts.size(); i++) {
+			send(Envelopes.transitionChunk(parts.get(i), i, parts.size(), transitionId));
+		}
 	}
 
 	private void send(String text) {

@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import io.convexspring.codec.ConvexInt64;
@@ -43,10 +44,12 @@ class OfficialClientTests {
 
 	private final AtomicInteger adds = new AtomicInteger();
 
-	@Test
-	void officialClientsCallSubscribeAuthenticateAndReconnect() throws Exception {
+	/** Run twice: Transitions whole, and cut into TransitionChunks the client reassembles. */
+	@ParameterizedTest(name = "transitionChunkSize {0}")
+	@ValueSource(ints = { 0, 40 })
+	void officialClientsCallSubscribeAuthenticateAndReconnect(int transitionChunkSize) throws Exception {
 		assertThat(SCRIPT_DIR.resolve("node_modules/convex")).as("npm ci has installed convex").isDirectory();
-		try (LocalConvexDeployment deployment = deployment()) {
+		try (LocalConvexDeployment deployment = deployment(transitionChunkSize)) {
 			JsonNode results = runScript(deployment);
 			assertThat(results.get("httpAddReturnedBigint").booleanValue()).isTrue();
 			assertThat(results.get("httpList")).isEqualTo(json("[\"http\"]"));
@@ -65,8 +68,9 @@ class OfficialClientTests {
 		}
 	}
 
-	private LocalConvexDeployment deployment() {
+	private LocalConvexDeployment deployment(int transitionChunkSize) {
 		return LocalConvexDeployment.builder()
+			.transitionChunkSize(transitionChunkSize)
 			.query("items:list", (call) -> {
 				synchronized (this.items) {
 					return List.copyOf(this.items);

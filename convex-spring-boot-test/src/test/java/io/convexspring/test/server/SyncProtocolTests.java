@@ -239,6 +239,29 @@ class SyncProtocolTests {
 	}
 
 	@Test
+	void longTransitionsGoOutAsChunksThatReassembleIntoIt() {
+		try (LocalConvexDeployment chunked = LocalConvexDeployment.builder()
+			.query("text:long", (call) -> "é".repeat(50) + "😀".repeat(50))
+			.transitionChunkSize(64)
+			.start(); RawSyncClient client = RawSyncClient.connect(chunked)) {
+			client.send(add(0, 1, 0, "text:long"));
+			StringBuilder transition = new StringBuilder();
+			JsonNode chunk;
+			do {
+				chunk = client.next("TransitionChunk");
+				assertThat(chunk.get("chunk").stringValue().length()).isLessThanOrEqualTo(65);
+				transition.append(chunk.get("chunk").stringValue());
+			}
+			while (chunk.get("partNumber").intValue() < chunk.get("totalParts").intValue() - 1);
+			assertThat(chunk.get("transitionId").stringValue()).isEqualTo(String.valueOf(transition.length()));
+			JsonNode whole = json(transition.toString());
+			assertThat(whole.get("type").stringValue()).isEqualTo("Transition");
+			assertThat(whole.get("modifications").get(0).get("value").stringValue())
+				.isEqualTo("é".repeat(50) + "😀".repeat(50));
+		}
+	}
+
+	@Test
 	void actionResponseHasNoTsAndKeepsValuesLossless() {
 		try (RawSyncClient client = RawSyncClient.connect(this.deployment)) {
 			String args = "{\"n\":{\"$integer\":\"AQAAAAAAIAA=\"},\"f\":{\"$float\":\"AAAAAAAA+H8=\"},\"b\":{\"$bytes\":\"AP8=\"}}";
