@@ -1,0 +1,7 @@
+/**
+ * The app of docs/getting-started.md, tested as the guide shows it.
+ */
+@NullMarked
+package com.example.demo;
+
+import org.jspecify.annotations.NullMarked;
