@@ -7,6 +7,7 @@ import io.convexspring.client.ConvexMutationClient;
 import io.convexspring.client.ConvexQueryClient;
 import io.convexspring.client.ConvexTransport;
 import io.convexspring.codec.ConvexCodec;
+import io.convexspring.test.ConvexStub;
 
 /**
  * The class a docs fragment ({@code <!-- java: members -->} or {@code statements}) is
@@ -34,5 +35,8 @@ public abstract class SnippetContext {
 
 	/** The codec bean. */
 	protected final ConvexCodec codec = this.transport.codec();
+
+	/** The stub an {@code @AutoConfigureConvexStub} test injects (started only if this class is instantiated). */
+	protected final ConvexStub convex = ConvexStub.start();
 
 }
