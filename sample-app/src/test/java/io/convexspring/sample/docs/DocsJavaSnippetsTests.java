@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Every {@code java} block of the README, the guides under {@code docs/} and the modules'
- * READMEs compiles against the starter (see {@link SnippetChecker} for how fragments are
+ * Every {@code java} block of the README and the guides under {@code docs/} compiles against
+ * the starter (see {@link SnippetChecker} for how fragments are
  * marked), so no snippet can rot. One test per block, named by its file and line.
  */
 class DocsJavaSnippetsTests {

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the fenced {@code java} blocks of the repository's Markdown: the root README, every
- * file under {@code docs/}, and each module's README. A block may be indented (inside a list
+ * Finds the fenced {@code java} blocks of the repository's user docs: the root README and every
+ * file under {@code docs/} (new guides included). A block may be indented (inside a list
  * item); a {@code <!-- java: ... -->} comment on the last non-blank line before its fence is
  * its directive.
  */
@@ -37,15 +37,8 @@ final class MarkdownJavaBlocks {
 	static List<Path> markdownFiles(Path root) {
 		List<Path> files = new ArrayList<>();
 		files.add(Path.of("README.md"));
-		try (Stream<Path> docs = Files.walk(root.resolve("docs"));
-				Stream<Path> modules = Files.list(root)) {
+		try (Stream<Path> docs = Files.walk(root.resolve("docs"))) {
 			docs.filter((path) -> path.toString().endsWith(".md")).map(root::relativize).sorted().forEach(files::add);
-			modules.filter(Files::isDirectory)
-				.map((module) -> module.resolve("README.md"))
-				.filter(Files::isRegularFile)
-				.map(root::relativize)
-				.sorted()
-				.forEach(files::add);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
