@@ -23,7 +23,10 @@ import java.util.List;
  */
 final class SnippetChecker {
 
-	/** What fragments may use without importing it: the starter, its test module, Spring's usual types, the context. */
+	/**
+	 * What fragments may use without importing it: the starter, its test module, Spring's usual types,
+	 * the context, and the sample app's generated API ({@code Api}, {@code Emails}, {@code Tables} …).
+	 */
 	static final String IMPORTS = "import java.time.*; import java.util.*; import java.util.concurrent.*; "
 			+ "import org.springframework.context.annotation.*; import org.springframework.core.ParameterizedTypeReference; "
 			+ "import org.springframework.http.*; import org.springframework.web.bind.annotation.*; "
@@ -32,6 +35,7 @@ final class SnippetChecker {
 			+ "import io.micrometer.observation.ObservationRegistry; import io.convexspring.client.*; "
 			+ "import io.convexspring.codec.*; import io.convexspring.state.*; import io.convexspring.observation.*; "
 			+ "import io.convexspring.autoconfigure.*; import io.convexspring.sample.docs.context.*; "
+			+ "import io.convexspring.sample.api.*; "
 			+ "import io.convexspring.test.*; import org.junit.jupiter.api.Test; "
 			+ "import static io.convexspring.test.ConvexStubResponses.*; import static io.convexspring.test.ExpectedCalls.*; "
 			+ "import static org.assertj.core.api.Assertions.assertThat; "
