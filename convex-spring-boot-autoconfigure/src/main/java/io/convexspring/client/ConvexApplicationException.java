@@ -32,7 +32,12 @@ public final class ConvexApplicationException extends ConvexFunctionException {
 	 */
 	public ConvexApplicationException(FunctionKind kind, String path, JsonNode data, @Nullable String serverMessage,
 			List<String> logLines, @Nullable ConvexCodec codec) {
-		super(kind, path, ErrorDataText.of(data), code(data), serverMessage, logLines);
+		this(kind, path, data, serverMessage, logLines, codec, 200);
+	}
+
+	ConvexApplicationException(FunctionKind kind, String path, JsonNode data, @Nullable String serverMessage,
+			List<String> logLines, @Nullable ConvexCodec codec, int httpStatus) {
+		super(kind, path, ErrorDataText.of(data), code(data), serverMessage, logLines, httpStatus);
 		this.data = data;
 		this.codec = codec;
 	}

@@ -20,8 +20,8 @@ public abstract sealed class ConvexFunctionException extends ConvexException
 	private final @Nullable String requestId;
 
 	ConvexFunctionException(FunctionKind kind, String path, String message, @Nullable String code,
-			@Nullable String serverMessage, List<String> logLines) {
-		super(kind, path, message, null, code, 200, logLines);
+			@Nullable String serverMessage, List<String> logLines, int httpStatus) {
+		super(kind, path, message, null, code, httpStatus, logLines);
 		this.requestId = requestId(serverMessage);
 	}
 

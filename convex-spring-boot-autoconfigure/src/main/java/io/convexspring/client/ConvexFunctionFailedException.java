@@ -19,7 +19,13 @@ public final class ConvexFunctionFailedException extends ConvexFunctionException
 	 * @param logLines the function's log lines
 	 */
 	public ConvexFunctionFailedException(FunctionKind kind, String path, String serverMessage, List<String> logLines) {
-		super(kind, path, describe(kind, path) + " failed: " + serverMessage, null, serverMessage, logLines);
+		this(kind, path, serverMessage, logLines, 200);
+	}
+
+	ConvexFunctionFailedException(FunctionKind kind, String path, String serverMessage, List<String> logLines,
+			int httpStatus) {
+		super(kind, path, describe(kind, path) + " failed: " + serverMessage, null, serverMessage, logLines,
+				httpStatus);
 		this.serverMessage = serverMessage;
 	}
 

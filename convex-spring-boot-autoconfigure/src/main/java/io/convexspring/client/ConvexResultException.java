@@ -18,8 +18,12 @@ public final class ConvexResultException extends ConvexException {
 	 * @param cause the decoding failure
 	 */
 	public ConvexResultException(FunctionKind kind, String path, String what, ConvexValueException cause) {
+		this(kind, path, what, cause, 200);
+	}
+
+	ConvexResultException(FunctionKind kind, String path, String what, ConvexValueException cause, int httpStatus) {
 		super(kind, path, describe(kind, path) + " succeeded, but " + what + " "
-				+ (cause.path().isEmpty() ? "" : "at " + cause.path() + " ") + cause.reason(), cause, null, 200,
+				+ (cause.path().isEmpty() ? "" : "at " + cause.path() + " ") + cause.reason(), cause, null, httpStatus,
 				List.of());
 	}
 

@@ -46,16 +46,20 @@ final class ResponseEnvelopeReader {
 	@Nullable Object read(FunctionKind kind, String path, int status, InputStream body, JavaType resultType,
 			@Nullable Consumer<List<String>> logLines) {
 		ResponseEnvelope envelope;
-		try (JsonParser parser = this.codec.mapper().createParser(body)) {
+		// Jackson decodes overlong and other invalid UTF-8 without a word: the body is checked as it is read
+		try (JsonParser parser = this.codec.mapper().createParser(new Utf8CheckingInputStream(body))) {
 			envelope = parse(parser, resultType);
+			if (parser.nextToken() != null) {
+				throw new MalformedEnvelope("more content follows the JSON object");
+			}
 		}
 		catch (ConvexValueException ex) {
 			if (ex.problem() == ConvexValueException.Problem.TYPE_MISMATCH) {
-				throw new ConvexResultException(kind, path, "its result", ex);
+				throw new ConvexResultException(kind, path, "its result", ex, status);
 			}
 			throw new ConvexMalformedResponseException(kind, path, status, ex.getMessage(), ex);
 		}
-		catch (JacksonException | MalformedEnvelope ex) {
+		catch (JacksonException | MalformedEnvelope | Utf8CheckingInputStream.InvalidUtf8Exception ex) {
 			throw new ConvexMalformedResponseException(kind, path, status, ex.getMessage(), ex);
 		}
 		if (envelope.success()) {
@@ -67,9 +71,9 @@ final class ResponseEnvelopeReader {
 		String message = (envelope.errorMessage() != null) ? envelope.errorMessage() : "";
 		if (envelope.errorData() != null) {
 			throw new ConvexApplicationException(kind, path, envelope.errorData(), message, envelope.logLines(),
-					this.codec);
+					this.codec, status);
 		}
-		throw new ConvexFunctionFailedException(kind, path, message, envelope.logLines());
+		throw new ConvexFunctionFailedException(kind, path, message, envelope.logLines(), status);
 	}
 
 	private ResponseEnvelope parse(JsonParser parser, JavaType resultType) {

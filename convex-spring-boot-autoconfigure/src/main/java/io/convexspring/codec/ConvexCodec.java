@@ -12,6 +12,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -178,6 +179,11 @@ public final class ConvexCodec {
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof MalformedWireException malformed) {
 				return new ConvexValueException(Problem.MALFORMED, malformed.wirePath(), malformed.reason(), failure);
+			}
+			if (cause instanceof StreamConstraintsException limit) {
+				// nested too deep, or a number or name too long: the data, not the type, is wrong
+				return new ConvexValueException(Problem.MALFORMED, path(failure.getPath()),
+						String.valueOf(limit.getOriginalMessage()), failure);
 			}
 			if (cause instanceof StreamReadException broken && !(cause instanceof InputCoercionException)) {
 				return new ConvexValueException(Problem.MALFORMED, path(failure.getPath()),

@@ -134,9 +134,14 @@ final class WireParser extends JsonParserDelegate {
 			throw malformed("Malformed " + name + " field: expected a base64 string, found "
 					+ this.delegate.currentToken(), special);
 		}
+		String text = this.delegate.getString();
+		if (text.length() % 4 != 0) {
+			// Java's decoder takes unpadded base64; the official decoder (base64-js) does not
+			throw malformed("Malformed " + name + " field: Invalid string. Length must be a multiple of 4", special);
+		}
 		byte[] payload;
 		try {
-			payload = BASE64.decode(this.delegate.getString());
+			payload = BASE64.decode(text);
 		}
 		catch (IllegalArgumentException ex) {
 			throw malformed("Malformed " + name + " field: " + ex.getMessage(), special);
