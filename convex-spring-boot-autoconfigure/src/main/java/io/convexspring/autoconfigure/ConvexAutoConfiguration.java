@@ -51,7 +51,7 @@ public final class ConvexAutoConfiguration {
 			ObjectProvider<ConvexTransportCustomizer> transportCustomizers) {
 		ConvexTransport.Builder builder;
 		try {
-			builder = ConvexTransport.builder(connectionDetails.url());
+			builder = ConvexTransport.builder(connectionDetails.url(), properties.isSkipDeploymentUrlCheck());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConvexUrlException(connectionDetails.url(), ex);

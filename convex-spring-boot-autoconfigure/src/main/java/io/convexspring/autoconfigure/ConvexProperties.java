@@ -57,6 +57,13 @@ public class ConvexProperties {
 	 */
 	private DataSize maxResponseSize = ConvexTransport.DEFAULT_MAX_RESPONSE_SIZE;
 
+	/**
+	 * Whether to accept a deployment URL that does not look like a Convex deployment's API: a
+	 * host on .convex.site (which serves HTTP actions) or a URL with a path. For a
+	 * self-hosted backend behind a proxy or a path prefix.
+	 */
+	private boolean skipDeploymentUrlCheck;
+
 	private final Metrics metrics = new Metrics();
 
 	private final Health health = new Health();
@@ -93,6 +100,14 @@ public class ConvexProperties {
 
 	public void setLoggingPreviewSize(int loggingPreviewSize) {
 		this.loggingPreviewSize = loggingPreviewSize;
+	}
+
+	public boolean isSkipDeploymentUrlCheck() {
+		return this.skipDeploymentUrlCheck;
+	}
+
+	public void setSkipDeploymentUrlCheck(boolean skipDeploymentUrlCheck) {
+		this.skipDeploymentUrlCheck = skipDeploymentUrlCheck;
 	}
 
 	public Metrics getMetrics() {

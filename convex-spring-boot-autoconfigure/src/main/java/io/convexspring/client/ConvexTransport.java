@@ -122,7 +122,21 @@ public final class ConvexTransport {
 	 * @throws IllegalArgumentException if the URL is missing or not an absolute http(s) URL
 	 */
 	public static Builder builder(@Nullable String deploymentUrl) {
-		return new Builder(deploymentUrl);
+		return new Builder(deploymentUrl, false);
+	}
+
+	/**
+	 * Starts a transport for a deployment, optionally without the checks that the URL is a
+	 * Convex deployment's API: not on {@code *.convex.site} (HTTP actions) and without a path.
+	 * Skip them for a self-hosted backend behind a proxy or a path prefix.
+	 * @param deploymentUrl the deployment URL
+	 * @param skipDeploymentUrlCheck whether to accept a {@code *.convex.site} host and a path
+	 * @return a builder
+	 * @throws IllegalArgumentException if the URL is missing or not an absolute http(s) URL,
+	 * or fails the check
+	 */
+	public static Builder builder(@Nullable String deploymentUrl, boolean skipDeploymentUrlCheck) {
+		return new Builder(deploymentUrl, skipDeploymentUrlCheck);
 	}
 
 	/**
@@ -323,8 +337,8 @@ public final class ConvexTransport {
 
 		private boolean nestHttpObservations = true;
 
-		private Builder(@Nullable String url) {
-			this.url = DeploymentUrl.parse(url);
+		private Builder(@Nullable String url, boolean skipDeploymentUrlCheck) {
+			this.url = DeploymentUrl.parse(url, skipDeploymentUrlCheck);
 		}
 
 		/**

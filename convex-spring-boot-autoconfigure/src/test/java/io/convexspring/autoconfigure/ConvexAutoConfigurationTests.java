@@ -104,6 +104,27 @@ class ConvexAutoConfigurationTests {
 	}
 
 	@Test
+	void convexSiteUrlFailsStartupPointingToConvexCloudAndTheEscapeHatch() {
+		this.contextRunner.withPropertyValues("convex.url=https://happy-otter-123.convex.site").run((context) -> {
+			InvalidConvexUrlException failure = rootOf(context.getStartupFailure());
+			assertThat(failure).hasMessageContaining("https://happy-otter-123.convex.cloud");
+			FailureAnalysis analysis = new InvalidConvexUrlFailureAnalyzer().analyze(failure);
+			assertThat(analysis.getDescription()).contains("HTTP Actions");
+			assertThat(analysis.getAction()).contains("*.convex.cloud", "convex.skip-deployment-url-check=true");
+		});
+	}
+
+	@Test
+	void urlWithAPathStartsWhenTheCheckIsSkipped() {
+		this.contextRunner.withPropertyValues("convex.url=https://proxy.example.com/convex")
+			.run((context) -> assertThat(rootOf(context.getStartupFailure())).hasMessageContaining("it has a path"));
+		this.contextRunner
+			.withPropertyValues("convex.url=https://proxy.example.com/convex", "convex.skip-deployment-url-check=true")
+			.run((context) -> assertThat(context.getBean(ConvexTransport.class).deploymentUrl())
+				.hasToString("https://proxy.example.com/convex"));
+	}
+
+	@Test
 	void relativeUrlFailsStartup() {
 		this.contextRunner.withPropertyValues("convex.url=happy-otter-123.convex.cloud")
 			.run((context) -> assertThat(rootOf(context.getStartupFailure()))

@@ -428,9 +428,12 @@ class ConvexTransportTests {
 	}
 
 	@Test
-	void deploymentUrlWithAPathKeepsItBeforeTheEndpoint() {
+	void deploymentUrlWithAPathIsRefusedUnlessTheCheckIsSkipped() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ConvexTransport.builder(convex.baseUrl() + "/convex/"))
+			.withMessageContaining("it has a path ('/convex')")
+			.withMessageContaining("convex.skip-deployment-url-check=true");
 		convex.stubFor(post("/convex/api/action").willReturn(okJson(Wire.success("{\"id\":\"r1\"}"))));
-		ConvexActionClient client = client(ConvexTransport.builder(convex.baseUrl() + "/convex/"));
+		ConvexActionClient client = client(ConvexTransport.builder(convex.baseUrl() + "/convex/", true));
 		assertThat(client.executeBlocking(SEND, ARGS)).isEqualTo(new Result("r1"));
 	}
 
@@ -447,7 +450,7 @@ class ConvexTransportTests {
 			.withBody(Wire.refusal("BadJsonBody", "no"))));
 		for (String url : new String[] { "http://127.0.0.1:" + closedPort, convex.baseUrl(), convex.baseUrl() + "/html",
 				convex.baseUrl() + "/failed", convex.baseUrl() + "/refused" }) {
-			ConvexActionClient admin = client(ConvexTransport.builder(url)
+			ConvexActionClient admin = client(ConvexTransport.builder(url, true)
 				.credentials(ConvexCredentials.deployKey(DEPLOY_KEY))
 				.responseTimeout(Duration.ofMillis(200)));
 			for (ConvexActionClient client : new ConvexActionClient[] { admin, admin.withUserToken(USER_TOKEN) }) {

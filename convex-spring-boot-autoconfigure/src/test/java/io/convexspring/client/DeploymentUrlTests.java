@@ -33,6 +33,31 @@ class DeploymentUrlTests {
 	}
 
 	@Test
+	void convexSiteIsRefusedWithTheNpmClientsHintAndTheCloudUrl() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> DeploymentUrl.parse("https://happy-otter-123.convex.site", false))
+			.withMessageContaining("ends with .convex.site, which is used for HTTP Actions")
+			.withMessageContaining("https://happy-otter-123.convex.cloud")
+			.withMessageContaining("convex.skip-deployment-url-check=true");
+	}
+
+	@Test
+	void pathIsRefusedSinceItWouldGoBeforeTheApiPath() {
+		assertThatIllegalArgumentException().isThrownBy(() -> DeploymentUrl.parse("https://x.convex.cloud/api", false))
+			.withMessageContaining("it has a path ('/api')")
+			.withMessageContaining("https://x.convex.cloud/api/api/...")
+			.withMessageContaining("https://x.convex.cloud.");
+	}
+
+	@Test
+	void skippingTheCheckAcceptsAConvexSiteHostAndAPath() {
+		assertThat(DeploymentUrl.parse("https://proxy.example.com/convex/", true))
+			.hasToString("https://proxy.example.com/convex");
+		assertThat(DeploymentUrl.parse("https://happy-otter-123.convex.site", true))
+			.hasToString("https://happy-otter-123.convex.site");
+	}
+
+	@Test
 	void queryAndFragmentAreRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> DeploymentUrl.parse("https://x.convex.cloud?a=b"))
 			.withMessageContaining("query");
