@@ -1,5 +1,7 @@
 package io.convexspring.autoconfigure;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,6 +17,7 @@ import io.convexspring.client.ConvexCredentials;
 import io.convexspring.client.ConvexMutationClient;
 import io.convexspring.client.ConvexQueryClient;
 import io.convexspring.client.ConvexTransport;
+import io.convexspring.client.FunctionKind;
 import io.convexspring.codec.ConvexCodec;
 import io.convexspring.state.ArgumentValidator;
 import io.convexspring.state.BeanValidationArgumentValidator;
@@ -58,8 +61,18 @@ public final class ConvexAutoConfiguration {
 		}
 		builder.codec(codec)
 			.connectTimeout(properties.getConnectTimeout())
-			.responseTimeout(properties.getResponseTimeout())
+			.timeout(FunctionKind.QUERY, properties.getQuery().getTimeout())
+			.timeout(FunctionKind.MUTATION, properties.getMutation().getTimeout())
+			.timeout(FunctionKind.ACTION, properties.getAction().getTimeout())
+			.pool(properties.getHttp().toPoolSettings())
 			.maxResponseSize(properties.getMaxResponseSize());
+		@SuppressWarnings("deprecation")
+		Duration everyKind = properties.getResponseTimeout();
+		if (everyKind != null) {
+			for (FunctionKind kind : FunctionKind.values()) {
+				builder.timeout(kind, everyKind);
+			}
+		}
 		String deployKey = connectionDetails.deployKey();
 		if (deployKey != null) {
 			builder.credentials(ConvexCredentials.deployKey(deployKey));

@@ -4,8 +4,10 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
+import io.convexspring.client.ConvexPoolSettings;
 import io.convexspring.client.ConvexTransport;
 
 /**
@@ -46,10 +48,10 @@ public class ConvexProperties {
 	private Duration connectTimeout = ConvexTransport.DEFAULT_CONNECT_TIMEOUT;
 
 	/**
-	 * Maximum time to wait for a function's response. The backend sends nothing while a
-	 * function runs; the default outlasts the longest action Convex allows (30 minutes).
+	 * Deadline of every call, whatever its kind. Deprecated: set convex.query.timeout,
+	 * convex.mutation.timeout and convex.action.timeout; when set, this replaces all three.
 	 */
-	private Duration responseTimeout = ConvexTransport.DEFAULT_RESPONSE_TIMEOUT;
+	private @Nullable Duration responseTimeout;
 
 	/**
 	 * Largest response body accepted. Convex limits a return value to 16 MiB; bytes grow by a
@@ -63,6 +65,16 @@ public class ConvexProperties {
 	 * self-hosted backend behind a proxy or a path prefix.
 	 */
 	private boolean skipDeploymentUrlCheck;
+
+	private final Query query = new Query();
+
+	private final Mutation mutation = new Mutation();
+
+	private final Action action = new Action();
+
+	private final Http http = new Http();
+
+	private final Ssl ssl = new Ssl();
 
 	private final Metrics metrics = new Metrics();
 
@@ -130,12 +142,37 @@ public class ConvexProperties {
 		this.connectTimeout = connectTimeout;
 	}
 
-	public Duration getResponseTimeout() {
+	@Deprecated(since = "0.1.0")
+	@DeprecatedConfigurationProperty(replacement = "convex.action.timeout",
+			reason = "Each kind of function has its own timeout: convex.query.timeout, convex.mutation.timeout and convex.action.timeout",
+			since = "0.1.0")
+	public @Nullable Duration getResponseTimeout() {
 		return this.responseTimeout;
 	}
 
-	public void setResponseTimeout(Duration responseTimeout) {
+	@Deprecated(since = "0.1.0")
+	public void setResponseTimeout(@Nullable Duration responseTimeout) {
 		this.responseTimeout = responseTimeout;
+	}
+
+	public Query getQuery() {
+		return this.query;
+	}
+
+	public Mutation getMutation() {
+		return this.mutation;
+	}
+
+	public Action getAction() {
+		return this.action;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
 	}
 
 	public DataSize getMaxResponseSize() {
@@ -144,6 +181,199 @@ public class ConvexProperties {
 
 	public void setMaxResponseSize(DataSize maxResponseSize) {
 		this.maxResponseSize = maxResponseSize;
+	}
+
+	/**
+	 * Calls of queries ({@code convex.query.*}).
+	 */
+	public static class Query {
+
+		/**
+		 * Deadline of a query call, from its start to its decoded result, retries included.
+		 * Convex stops a query's code after a second; the rest is room for the network.
+		 */
+		private Duration timeout = Duration.ofSeconds(60);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Calls of mutations ({@code convex.mutation.*}).
+	 */
+	public static class Mutation {
+
+		/**
+		 * Deadline of a mutation call, from its start to its decoded result. Convex stops a
+		 * mutation's code after a second; the rest is room for the network.
+		 */
+		private Duration timeout = Duration.ofSeconds(60);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Calls of actions ({@code convex.action.*}).
+	 */
+	public static class Action {
+
+		/**
+		 * Deadline of an action call, from its start to its decoded result. The backend sends
+		 * nothing while an action runs; the default outlasts the longest action Convex allows
+		 * (30 minutes).
+		 */
+		private Duration timeout = Duration.ofMinutes(31);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * The starter's own HTTP connection pools ({@code convex.http.*}): one for queries and
+	 * mutations, one for actions.
+	 */
+	public static class Http {
+
+		/**
+		 * Maximum number of connections open at once for queries and mutations.
+		 */
+		private int maxConnections = 500;
+
+		/**
+		 * Maximum number of connections open at once for actions, in a pool of their own so
+		 * that long actions cannot hold up queries and mutations.
+		 */
+		private int actionMaxConnections = 500;
+
+		/**
+		 * Maximum number of calls waiting for a free connection, per pool; a call beyond it
+		 * is refused before it is sent.
+		 */
+		private int pendingAcquireMaxCount = 100_000;
+
+		/**
+		 * Maximum time a call waits for a free connection before it is refused, unsent.
+		 */
+		private Duration pendingAcquireTimeout = Duration.ofSeconds(60);
+
+		/**
+		 * Maximum time a connection stays idle in the pool; one idle longer is closed, never
+		 * used for a call. Keep it below the idle timeout of the proxies in front of Convex.
+		 */
+		private Duration maxIdleTime = Duration.ofSeconds(30);
+
+		/**
+		 * Maximum time a connection is used, from when it was opened.
+		 */
+		private Duration maxLifeTime = Duration.ofMinutes(10);
+
+		/**
+		 * Interval at which idle and expired connections are closed in the background; 0 to
+		 * close them only when a call would take them.
+		 */
+		private Duration evictInBackground = Duration.ofSeconds(30);
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public int getActionMaxConnections() {
+			return this.actionMaxConnections;
+		}
+
+		public void setActionMaxConnections(int actionMaxConnections) {
+			this.actionMaxConnections = actionMaxConnections;
+		}
+
+		public int getPendingAcquireMaxCount() {
+			return this.pendingAcquireMaxCount;
+		}
+
+		public void setPendingAcquireMaxCount(int pendingAcquireMaxCount) {
+			this.pendingAcquireMaxCount = pendingAcquireMaxCount;
+		}
+
+		public Duration getPendingAcquireTimeout() {
+			return this.pendingAcquireTimeout;
+		}
+
+		public void setPendingAcquireTimeout(Duration pendingAcquireTimeout) {
+			this.pendingAcquireTimeout = pendingAcquireTimeout;
+		}
+
+		public Duration getMaxIdleTime() {
+			return this.maxIdleTime;
+		}
+
+		public void setMaxIdleTime(Duration maxIdleTime) {
+			this.maxIdleTime = maxIdleTime;
+		}
+
+		public Duration getMaxLifeTime() {
+			return this.maxLifeTime;
+		}
+
+		public void setMaxLifeTime(Duration maxLifeTime) {
+			this.maxLifeTime = maxLifeTime;
+		}
+
+		public Duration getEvictInBackground() {
+			return this.evictInBackground;
+		}
+
+		public void setEvictInBackground(Duration evictInBackground) {
+			this.evictInBackground = evictInBackground;
+		}
+
+		ConvexPoolSettings toPoolSettings() {
+			return new ConvexPoolSettings(this.maxConnections, this.actionMaxConnections, this.pendingAcquireMaxCount,
+					this.pendingAcquireTimeout, this.maxIdleTime, this.maxLifeTime, this.evictInBackground);
+		}
+
+	}
+
+	/**
+	 * TLS for the connection to the deployment ({@code convex.ssl.*}).
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) for the connection to the deployment:
+		 * a private CA, mutual TLS. Replaces spring.http.clients.ssl.bundle for Convex calls.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
 	}
 
 	/**

@@ -112,7 +112,7 @@ public final class ConvexActionClient extends ConvexFunctionClient<ConvexActionC
 	 * @throws ConvexException as the call fails
 	 */
 	public <A, R> @Nullable R executeBlocking(ConvexAction<A, R> action, @Nullable A args) {
-		return await(call(action, args), action.path());
+		return await(call(action, args), action);
 	}
 
 	/**
@@ -123,7 +123,7 @@ public final class ConvexActionClient extends ConvexFunctionClient<ConvexActionC
 	 * @throws ConvexException as the call fails
 	 */
 	public <R> @Nullable R executeBlocking(ConvexAction<Void, R> action) {
-		return await(call(action, null), action.path());
+		return await(call(action, null), action);
 	}
 
 }

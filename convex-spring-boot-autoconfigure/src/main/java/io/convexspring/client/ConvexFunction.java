@@ -1,8 +1,11 @@
 package io.convexspring.client;
 
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
@@ -24,10 +27,20 @@ public abstract sealed class ConvexFunction<A, R> permits ConvexAction, ConvexMu
 
 	private final Type resultType;
 
-	ConvexFunction(String path, Class<A> argumentType, Type resultType) {
+	private final @Nullable Duration timeout;
+
+	ConvexFunction(String path, Class<A> argumentType, Type resultType, @Nullable Duration timeout) {
 		this.path = FunctionPaths.check(path);
 		this.argumentType = Objects.requireNonNull(argumentType, "argumentType must not be null");
 		this.resultType = Objects.requireNonNull(resultType, "resultType must not be null");
+		if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+			throw new IllegalArgumentException("timeout must be positive, not " + timeout);
+		}
+		this.timeout = timeout;
+	}
+
+	static Duration requireTimeout(Duration timeout) {
+		return Objects.requireNonNull(timeout, "timeout must not be null");
 	}
 
 	static Type typeOf(ParameterizedTypeReference<?> reference) {
@@ -64,21 +77,31 @@ public abstract sealed class ConvexFunction<A, R> permits ConvexAction, ConvexMu
 		return this.resultType;
 	}
 
+	/**
+	 * Returns the deadline of this function's calls, where the reference sets its own
+	 * ({@code withTimeout}); otherwise its kind's ({@code convex.<kind>.timeout}) applies.
+	 * @return the timeout, if set
+	 */
+	public Optional<Duration> timeout() {
+		return Optional.ofNullable(this.timeout);
+	}
+
 	@Override
 	public boolean equals(Object other) {
 		return (other instanceof ConvexFunction<?, ?> that) && kind() == that.kind() && this.path.equals(that.path)
-				&& this.argumentType.equals(that.argumentType) && this.resultType.equals(that.resultType);
+				&& this.argumentType.equals(that.argumentType) && this.resultType.equals(that.resultType)
+				&& Objects.equals(this.timeout, that.timeout);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(kind(), this.path, this.argumentType, this.resultType);
+		return Objects.hash(kind(), this.path, this.argumentType, this.resultType, this.timeout);
 	}
 
 	@Override
 	public String toString() {
 		return kind().label() + " " + this.path + "(" + this.argumentType.getSimpleName() + ") -> "
-				+ this.resultType.getTypeName();
+				+ this.resultType.getTypeName() + ((this.timeout != null) ? " within " + this.timeout : "");
 	}
 
 }

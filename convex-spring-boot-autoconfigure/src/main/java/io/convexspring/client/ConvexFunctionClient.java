@@ -30,11 +30,16 @@ abstract sealed class ConvexFunctionClient<C extends ConvexFunctionClient<C>>
 
 	final <R> Mono<R> call(ConvexFunction<?, R> function, @Nullable Object args) {
 		return this.transport.execute(this.kind, function.path(), args,
-				this.transport.codec().javaType(function.resultType()), this.credentials);
+				this.transport.codec().javaType(function.resultType()), this.credentials,
+				function.timeout().orElse(null));
 	}
 
 	final <R> @Nullable R await(Mono<R> call, String path) {
 		return this.transport.block(call, this.kind, path);
+	}
+
+	final <R> @Nullable R await(Mono<R> call, ConvexFunction<?, R> function) {
+		return this.transport.block(call, this.kind, function.path(), function.timeout().orElse(null));
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package io.convexspring.client;
 
 import java.lang.reflect.Type;
+import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
@@ -16,8 +18,8 @@ import org.springframework.core.ParameterizedTypeReference;
  */
 public final class ConvexMutation<A, R> extends ConvexFunction<A, R> {
 
-	private ConvexMutation(String path, Class<A> argumentType, Type resultType) {
-		super(path, argumentType, resultType);
+	private ConvexMutation(String path, Class<A> argumentType, Type resultType, @Nullable Duration timeout) {
+		super(path, argumentType, resultType, timeout);
 	}
 
 	/**
@@ -31,7 +33,7 @@ public final class ConvexMutation<A, R> extends ConvexFunction<A, R> {
 	 * @throws IllegalArgumentException if the path is not a valid Convex function path
 	 */
 	public static <A, R> ConvexMutation<A, R> of(String path, Class<A> argumentType, Class<R> resultType) {
-		return new ConvexMutation<>(path, argumentType, resultType);
+		return new ConvexMutation<>(path, argumentType, resultType, null);
 	}
 
 	/**
@@ -46,7 +48,17 @@ public final class ConvexMutation<A, R> extends ConvexFunction<A, R> {
 	 */
 	public static <A, R> ConvexMutation<A, R> of(String path, Class<A> argumentType,
 			ParameterizedTypeReference<R> resultType) {
-		return new ConvexMutation<>(path, argumentType, typeOf(resultType));
+		return new ConvexMutation<>(path, argumentType, typeOf(resultType), null);
+	}
+
+	/**
+	 * Returns a reference to the same mutation whose calls have their own deadline instead of
+	 * {@code convex.mutation.timeout}; this reference is not changed.
+	 * @param timeout the deadline of each call, retries included
+	 * @return the reference with the timeout
+	 */
+	public ConvexMutation<A, R> withTimeout(Duration timeout) {
+		return new ConvexMutation<>(path(), argumentType(), resultType(), requireTimeout(timeout));
 	}
 
 	@Override

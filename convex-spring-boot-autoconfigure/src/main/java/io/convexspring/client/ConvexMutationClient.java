@@ -67,7 +67,7 @@ public final class ConvexMutationClient extends ConvexFunctionClient<ConvexMutat
 	 * @throws ConvexException as the call fails
 	 */
 	public <A, R> @Nullable R executeBlocking(ConvexMutation<A, R> mutation, @Nullable A args) {
-		return await(call(mutation, args), mutation.path());
+		return await(call(mutation, args), mutation);
 	}
 
 	/**
@@ -78,7 +78,7 @@ public final class ConvexMutationClient extends ConvexFunctionClient<ConvexMutat
 	 * @throws ConvexException as the call fails
 	 */
 	public <R> @Nullable R executeBlocking(ConvexMutation<Void, R> mutation) {
-		return await(call(mutation, null), mutation.path());
+		return await(call(mutation, null), mutation);
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.convexspring.client;
 
 import java.lang.reflect.Type;
+import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
@@ -16,8 +18,8 @@ import org.springframework.core.ParameterizedTypeReference;
  */
 public final class ConvexQuery<A, R> extends ConvexFunction<A, R> {
 
-	private ConvexQuery(String path, Class<A> argumentType, Type resultType) {
-		super(path, argumentType, resultType);
+	private ConvexQuery(String path, Class<A> argumentType, Type resultType, @Nullable Duration timeout) {
+		super(path, argumentType, resultType, timeout);
 	}
 
 	/**
@@ -31,7 +33,7 @@ public final class ConvexQuery<A, R> extends ConvexFunction<A, R> {
 	 * @throws IllegalArgumentException if the path is not a valid Convex function path
 	 */
 	public static <A, R> ConvexQuery<A, R> of(String path, Class<A> argumentType, Class<R> resultType) {
-		return new ConvexQuery<>(path, argumentType, resultType);
+		return new ConvexQuery<>(path, argumentType, resultType, null);
 	}
 
 	/**
@@ -46,7 +48,17 @@ public final class ConvexQuery<A, R> extends ConvexFunction<A, R> {
 	 */
 	public static <A, R> ConvexQuery<A, R> of(String path, Class<A> argumentType,
 			ParameterizedTypeReference<R> resultType) {
-		return new ConvexQuery<>(path, argumentType, typeOf(resultType));
+		return new ConvexQuery<>(path, argumentType, typeOf(resultType), null);
+	}
+
+	/**
+	 * Returns a reference to the same query whose calls have their own deadline instead of
+	 * {@code convex.query.timeout}; this reference is not changed.
+	 * @param timeout the deadline of each call, retries included
+	 * @return the reference with the timeout
+	 */
+	public ConvexQuery<A, R> withTimeout(Duration timeout) {
+		return new ConvexQuery<>(path(), argumentType(), resultType(), requireTimeout(timeout));
 	}
 
 	@Override

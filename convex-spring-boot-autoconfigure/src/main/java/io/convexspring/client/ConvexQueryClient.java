@@ -67,7 +67,7 @@ public final class ConvexQueryClient extends ConvexFunctionClient<ConvexQueryCli
 	 * @throws ConvexException as the call fails
 	 */
 	public <A, R> @Nullable R executeBlocking(ConvexQuery<A, R> query, @Nullable A args) {
-		return await(call(query, args), query.path());
+		return await(call(query, args), query);
 	}
 
 	/**
@@ -78,7 +78,7 @@ public final class ConvexQueryClient extends ConvexFunctionClient<ConvexQueryCli
 	 * @throws ConvexException as the call fails
 	 */
 	public <R> @Nullable R executeBlocking(ConvexQuery<Void, R> query) {
-		return await(call(query, null), query.path());
+		return await(call(query, null), query);
 	}
 
 }

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.BodyExtractors;
@@ -36,24 +37,41 @@ import io.convexspring.observation.DefaultConvexObservationConvention;
 
 /**
  * The one HTTP transport that every Convex function call goes through: it encodes the request,
- * posts it with a {@link WebClient} on Reactor Netty, and decodes the outcome into a result or
- * a {@link ConvexException}. Everything it needs per call (endpoints, headers, codec, readers)
- * is built once. Thread-safe; share one per deployment.
+ * posts it with a {@link WebClient}, and decodes the outcome into a result or a
+ * {@link ConvexException}, all within the call's deadline (its kind's timeout, or its
+ * reference's own). Everything it needs per call (endpoints, headers, codec, readers) is built
+ * once. Unless given {@link ConvexHttpConnectors}, it sends through Reactor Netty on
+ * {@link ConvexConnectionPools} of its own, which {@link #close()} disposes. Thread-safe; share
+ * one per deployment.
  *
  * @see ConvexActionClient
  * @see ConvexMutationClient
  * @see ConvexQueryClient
  */
-public final class ConvexTransport {
+public final class ConvexTransport implements AutoCloseable {
 
 	/** The connect timeout used when none is set. */
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
 	/**
-	 * The response timeout used when none is set: longer than the longest a Convex action may
-	 * run (30 minutes), so the client does not give up on a function the backend still runs.
+	 * The deadline of an action when none is set: longer than the longest a Convex action may
+	 * run (30 minutes), so the client does not give up on an action the backend still runs.
 	 */
-	public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofMinutes(31);
+	public static final Duration DEFAULT_ACTION_TIMEOUT = Duration.ofMinutes(31);
+
+	/**
+	 * The deadline of a query or a mutation when none is set: Convex stops their user code
+	 * after a second, so a minute leaves room for queueing, retries of conflicting writes and a
+	 * slow network, and still frees a connection that hangs.
+	 */
+	public static final Duration DEFAULT_FUNCTION_TIMEOUT = Duration.ofSeconds(60);
+
+	/**
+	 * The deadline of an action when none is set.
+	 * @deprecated since 0.1.0 for {@link #DEFAULT_ACTION_TIMEOUT}: each kind has its own
+	 */
+	@Deprecated(since = "0.1.0")
+	public static final Duration DEFAULT_RESPONSE_TIMEOUT = DEFAULT_ACTION_TIMEOUT;
 
 	/**
 	 * The response size limit used when none is set: room for Convex's 16 MiB return value in
@@ -63,7 +81,13 @@ public final class ConvexTransport {
 
 	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
 
-	private final WebClient webClient;
+	private final Map<FunctionKind, WebClient> webClients = new EnumMap<>(FunctionKind.class);
+
+	private final Map<FunctionKind, Duration> timeouts;
+
+	private final @Nullable ConvexConnectionPools ownPools;
+
+	private volatile boolean closed;
 
 	private final URI deploymentUrl;
 
@@ -81,8 +105,6 @@ public final class ConvexTransport {
 
 	private final int maxResponseBytes;
 
-	private final Duration blockingBound;
-
 	private final ExecutionObserver observer;
 
 	private ConvexTransport(Builder builder) {
@@ -93,26 +115,42 @@ public final class ConvexTransport {
 		this.codec = (builder.codec != null) ? builder.codec : ConvexCodec.create();
 		this.requests = new RequestBodyWriter(this.codec);
 		this.responses = new ResponseEnvelopeReader(this.codec);
-		this.failures = new Failures(this.deploymentUrl.toString(), builder.connectTimeout, builder.responseTimeout,
+		this.timeouts = new EnumMap<>(builder.timeouts);
+		this.failures = new Failures(this.deploymentUrl.toString(), builder.connectTimeout, this.timeouts,
 				builder.maxResponseSize, this.codec.mapper());
 		this.defaultCredentials = builder.credentials;
 		this.maxResponseBytes = (int) Math.min(Integer.MAX_VALUE, builder.maxResponseSize.toBytes());
-		// the HTTP timeouts fire first; the bound only guards against a stalled pipeline
-		this.blockingBound = builder.connectTimeout.plus(builder.responseTimeout).plusSeconds(10);
 		this.observer = new ExecutionObserver(builder.observationRegistry, builder.observationConvention,
 				builder.nestHttpObservations, this.deploymentUrl);
-		HttpClient httpClient = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, builder.connectTimeout.toMillis()))
-			.responseTimeout(builder.responseTimeout);
-		WebClient.Builder webClientBuilder = ((builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
-				: WebClient.builder())
-			.clientConnector(new ReactorClientHttpConnector(httpClient));
-		if (builder.webClientBuilder == null && builder.nestHttpObservations) {
-			// an application's builder brings its own registry; this one observes where the calls do
-			webClientBuilder.observationRegistry(builder.observationRegistry);
+		ConvexHttpConnectors connectors = builder.connectors;
+		if (connectors == null) {
+			this.ownPools = ConvexConnectionPools.create(builder.pool);
+			connectors = new ConvexHttpConnectors(connector(this.ownPools, FunctionKind.QUERY, builder.connectTimeout),
+					connector(this.ownPools, FunctionKind.ACTION, builder.connectTimeout));
 		}
-		builder.customizer.accept(webClientBuilder);
-		this.webClient = webClientBuilder.build();
+		else {
+			this.ownPools = null;
+		}
+		for (FunctionKind kind : new FunctionKind[] { FunctionKind.QUERY, FunctionKind.ACTION }) {
+			WebClient.Builder webClientBuilder = ((builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
+					: WebClient.builder())
+				.clientConnector(connectors.forKind(kind));
+			if (builder.webClientBuilder == null && builder.nestHttpObservations) {
+				// an application's builder brings its own registry; this one observes where the calls do
+				webClientBuilder.observationRegistry(builder.observationRegistry);
+			}
+			builder.customizer.accept(webClientBuilder);
+			this.webClients.put(kind, webClientBuilder.build());
+		}
+		// queries and mutations share a connector, so they share a WebClient
+		this.webClients.put(FunctionKind.MUTATION, this.webClients.get(FunctionKind.QUERY));
+	}
+
+	private static ClientHttpConnector connector(ConvexConnectionPools pools, FunctionKind kind,
+			Duration connectTimeout) {
+		HttpClient httpClient = HttpClient.create(pools.forKind(kind))
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+		return new ReactorClientHttpConnector(ConvexReactorNetty.customize(httpClient));
 	}
 
 	/**
@@ -177,16 +215,51 @@ public final class ConvexTransport {
 	 */
 	public <R> Mono<R> execute(FunctionKind kind, String path, @Nullable Object args, JavaType resultType,
 			ConvexCredentials credentials) {
+		return execute(kind, path, args, resultType, credentials, null);
+	}
+
+	/**
+	 * Calls a function within a deadline of its own, as {@link #execute(FunctionKind, String,
+	 * Object, JavaType, ConvexCredentials)} does within its kind's.
+	 * @param <R> the result type
+	 * @param kind the kind of function
+	 * @param path the function path
+	 * @param args the arguments; {@code null} sends {@code {}}
+	 * @param resultType the result type, from {@link ConvexCodec#javaType}
+	 * @param credentials who the call runs as
+	 * @param timeout the deadline of the whole call, or {@code null} for its kind's
+	 * @return the result; a {@link ConvexTimeoutException} once the deadline passes
+	 */
+	public <R> Mono<R> execute(FunctionKind kind, String path, @Nullable Object args, JavaType resultType,
+			ConvexCredentials credentials, @Nullable Duration timeout) {
+		Duration deadline = deadline(kind, timeout);
 		return this.observer.observe(kind, path, args,
-				(observed) -> this.<R>exchange(kind, path, args, resultType, credentials, observed));
+				(observed) -> this.<R>exchange(kind, path, args, resultType, credentials, observed)
+					// bounds the whole call, however slowly the response trickles in; cancelling
+					// closes the connection, since its response was not read to the end
+					.timeout(deadline, Mono.error(() -> this.failures.deadline(kind, path, deadline, timeout != null))));
+	}
+
+	/**
+	 * Returns the deadline of a call.
+	 * @param kind the kind of function
+	 * @param timeout the call's own timeout, if it has one
+	 * @return the deadline
+	 */
+	public Duration deadline(FunctionKind kind, @Nullable Duration timeout) {
+		return (timeout != null) ? timeout : this.timeouts.get(kind);
 	}
 
 	private <R> Mono<R> exchange(FunctionKind kind, String path, @Nullable Object args, JavaType resultType,
 			ConvexCredentials credentials, @Nullable ConvexObservationContext observed) {
 		return Mono.defer(() -> {
+			if (this.closed) {
+				return Mono.error(new ConvexTransportException(kind, path,
+						"the transport to " + this.deploymentUrl + " is closed", true, null));
+			}
 			byte[] body = this.requests.write(kind, path, args);
 			String authorization = credentials.authorization();
-			return this.webClient.post()
+			return this.webClients.get(kind).post()
 				.uri(this.endpoints.get(kind))
 				// names the endpoint in http.client.requests' uri tag, as a template would
 				.attribute(URI_TEMPLATE_ATTRIBUTE, kind.endpoint())
@@ -254,7 +327,7 @@ public final class ConvexTransport {
 	 * with 200 in time
 	 */
 	public Mono<String> version(Duration timeout) {
-		return this.webClient.get()
+		return this.webClients.get(FunctionKind.QUERY).get()
 			.uri(URI.create(this.deploymentUrl + "/version"))
 			.header(ClientHeader.NAME, ClientHeader.VALUE)
 			.retrieve()
@@ -275,6 +348,24 @@ public final class ConvexTransport {
 	 * @throws IllegalStateException on a non-blocking thread
 	 */
 	public <R> @Nullable R block(Mono<R> call, FunctionKind kind, String path) {
+		return block(call, kind, path, null);
+	}
+
+	/**
+	 * Waits for a call with a deadline of its own, as {@link #block(Mono, FunctionKind, String)}
+	 * does for one with its kind's.
+	 * @param <R> the result type
+	 * @param call the call, from {@link #execute}
+	 * @param kind the kind of function (for messages)
+	 * @param path the function path (for messages)
+	 * @param timeout the call's own timeout, or {@code null} for its kind's
+	 * @return the result, or {@code null} for a Convex {@code null}
+	 * @throws ConvexException as the call fails
+	 * @throws IllegalStateException on a non-blocking thread
+	 */
+	public <R> @Nullable R block(Mono<R> call, FunctionKind kind, String path, @Nullable Duration timeout) {
+		// the call's own deadline fires first; this bound only guards against a stalled pipeline
+		Duration blockingBound = deadline(kind, timeout).plusSeconds(10);
 		if (Schedulers.isInNonBlockingThread()) {
 			throw new IllegalStateException("Blocking on " + ConvexException.describe(kind, path) + " on the "
 					+ "non-blocking thread '" + Thread.currentThread().getName() + "' would stall its event loop: "
@@ -282,7 +373,7 @@ public final class ConvexTransport {
 		}
 		CompletableFuture<R> future = call.toFuture();
 		try {
-			return future.get(this.blockingBound.toMillis(), TimeUnit.MILLISECONDS);
+			return future.get(blockingBound.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException ex) {
 			ConvexException failure = this.failures.transport(kind, path, ex.getCause());
@@ -296,7 +387,19 @@ public final class ConvexTransport {
 		}
 		catch (TimeoutException ex) {
 			future.cancel(true);
-			throw new ConvexCancelledException(kind, path, "no outcome within " + this.blockingBound, ex);
+			throw new ConvexCancelledException(kind, path, "no outcome within " + blockingBound, ex);
+		}
+	}
+
+	/**
+	 * Disposes the connection pools this transport made for itself, closing their connections;
+	 * connectors it was given are their owner's to close. Calls after this fail.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		if (this.ownPools != null) {
+			this.ownPools.close();
 		}
 	}
 
@@ -324,7 +427,13 @@ public final class ConvexTransport {
 
 		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
-		private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+		private final Map<FunctionKind, Duration> timeouts = new EnumMap<>(Map.of(FunctionKind.QUERY,
+				DEFAULT_FUNCTION_TIMEOUT, FunctionKind.MUTATION, DEFAULT_FUNCTION_TIMEOUT, FunctionKind.ACTION,
+				DEFAULT_ACTION_TIMEOUT));
+
+		private @Nullable ConvexHttpConnectors connectors;
+
+		private ConvexPoolSettings pool = ConvexPoolSettings.defaults();
 
 		private DataSize maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
 
@@ -383,13 +492,53 @@ public final class ConvexTransport {
 		}
 
 		/**
-		 * Sets how long to wait for the response; the backend sends nothing while a function
-		 * runs, so this bounds a function's run time as seen from here.
-		 * @param responseTimeout the timeout
+		 * Sets the deadline of every call of a kind: from subscription to the decoded outcome,
+		 * connecting, waiting for a pooled connection and retries included. The backend sends
+		 * nothing while a function runs, so this also bounds a function's run time as seen
+		 * from here. A reference's own timeout ({@link ConvexAction#withTimeout}) wins.
+		 * @param kind the kind of function
+		 * @param timeout the deadline
 		 * @return this builder
 		 */
-		public Builder responseTimeout(Duration responseTimeout) {
-			this.responseTimeout = positive(responseTimeout, "responseTimeout");
+		public Builder timeout(FunctionKind kind, Duration timeout) {
+			this.timeouts.put(Objects.requireNonNull(kind, "kind must not be null"), positive(timeout, "timeout"));
+			return this;
+		}
+
+		/**
+		 * Sets the deadline of every call, whatever its kind.
+		 * @param timeout the deadline
+		 * @return this builder
+		 * @deprecated since 0.1.0 for {@link #timeout(FunctionKind, Duration)}: actions need
+		 * far longer than queries and mutations
+		 */
+		@Deprecated(since = "0.1.0")
+		public Builder responseTimeout(Duration timeout) {
+			for (FunctionKind kind : FunctionKind.values()) {
+				timeout(kind, timeout);
+			}
+			return this;
+		}
+
+		/**
+		 * Sends through these connectors rather than Reactor Netty connectors on pools of the
+		 * transport's own; the connect timeout and pool settings do not apply to them, and
+		 * their owner closes them.
+		 * @param connectors the connectors
+		 * @return this builder
+		 */
+		public Builder connectors(ConvexHttpConnectors connectors) {
+			this.connectors = Objects.requireNonNull(connectors, "connectors must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets the connection pools' settings, for the connectors the transport makes itself.
+		 * @param pool the settings
+		 * @return this builder
+		 */
+		public Builder pool(ConvexPoolSettings pool) {
+			this.pool = Objects.requireNonNull(pool, "pool must not be null");
 			return this;
 		}
 

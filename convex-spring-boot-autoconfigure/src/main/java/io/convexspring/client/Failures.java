@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -30,17 +32,17 @@ final class Failures {
 
 	private final Duration connectTimeout;
 
-	private final Duration responseTimeout;
+	private final Map<FunctionKind, Duration> timeouts;
 
 	private final DataSize maxResponseSize;
 
 	private final JsonMapper mapper;
 
-	Failures(String deployment, Duration connectTimeout, Duration responseTimeout, DataSize maxResponseSize,
-			JsonMapper mapper) {
+	Failures(String deployment, Duration connectTimeout, Map<FunctionKind, Duration> timeouts,
+			DataSize maxResponseSize, JsonMapper mapper) {
 		this.deployment = deployment;
 		this.connectTimeout = connectTimeout;
-		this.responseTimeout = responseTimeout;
+		this.timeouts = timeouts;
 		this.maxResponseSize = maxResponseSize;
 		this.mapper = mapper;
 	}
@@ -75,6 +77,14 @@ final class Failures {
 		return new ConvexHttpException(kind, path, status, code, message);
 	}
 
+	/** The call's deadline passed before its outcome was read. */
+	ConvexTimeoutException deadline(FunctionKind kind, String path, Duration deadline, boolean ownTimeout) {
+		String setting = ownTimeout ? "the reference's withTimeout"
+				: "convex." + kind.name().toLowerCase(Locale.ROOT) + ".timeout";
+		return new ConvexTimeoutException(kind, path, "no outcome from " + this.deployment + " (" + setting + ")",
+				deadline, null);
+	}
+
 	/** An error from the exchange that is not already a {@link ConvexException}. */
 	ConvexException transport(FunctionKind kind, String path, Throwable failure) {
 		if (failure instanceof ConvexException convex) {
@@ -89,9 +99,16 @@ final class Failures {
 			return new ConvexTimeoutException(kind, path, "could not connect to " + this.deployment,
 					this.connectTimeout, true, failure);
 		}
+		if (isPoolRefusal(cause)) {
+			// the pool refused to hand out a connection, so nothing was sent
+			return new ConvexTransportException(kind, path,
+					"no connection to " + this.deployment + " was free (" + describe(cause)
+							+ "); see convex.http.max-connections and convex.http.pending-acquire-*",
+					true, failure);
+		}
 		if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
 			return new ConvexTimeoutException(kind, path, "no response from " + this.deployment,
-					this.responseTimeout, failure);
+					this.timeouts.get(kind), failure);
 		}
 		if (cause instanceof ConnectException || cause instanceof UnknownHostException
 				|| cause instanceof NoRouteToHostException) {
@@ -107,6 +124,16 @@ final class Failures {
 		}
 		return new ConvexTransportException(kind, path,
 				"the call to " + this.deployment + " failed (" + describe(cause) + ")", false, failure);
+	}
+
+	/**
+	 * Reactor Netty's pool refusals (queue full, no connection within the wait, pool closed), named by their
+	 * class: the classes live in a shaded, internal package.
+	 */
+	private static boolean isPoolRefusal(Throwable cause) {
+		String name = cause.getClass().getName();
+		return name.endsWith(".pool.PoolAcquirePendingLimitException")
+				|| name.endsWith(".pool.PoolAcquireTimeoutException") || name.endsWith(".pool.PoolShutdownException");
 	}
 
 	private static String describe(Throwable cause) {

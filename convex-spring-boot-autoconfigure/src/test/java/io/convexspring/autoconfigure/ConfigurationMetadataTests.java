@@ -29,12 +29,18 @@ class ConfigurationMetadataTests {
 		}
 		assertThat(defaultOf(metadata, "convex.connect-timeout"))
 			.isEqualTo(ConvexTransport.DEFAULT_CONNECT_TIMEOUT.toSeconds() + "s");
-		assertThat(defaultOf(metadata, "convex.response-timeout"))
-			.isEqualTo(ConvexTransport.DEFAULT_RESPONSE_TIMEOUT.toMinutes() + "m");
+		assertThat(defaultOf(metadata, "convex.action.timeout"))
+			.isEqualTo(ConvexTransport.DEFAULT_ACTION_TIMEOUT.toMinutes() + "m");
+		assertThat(defaultOf(metadata, "convex.query.timeout"))
+			.isEqualTo(ConvexTransport.DEFAULT_FUNCTION_TIMEOUT.toSeconds() + "s");
+		assertThat(defaultOf(metadata, "convex.http.max-connections")).isEqualTo("500");
 		assertThat(defaultOf(metadata, "convex.max-response-size"))
 			.isEqualTo(ConvexTransport.DEFAULT_MAX_RESPONSE_SIZE.toMegabytes() + "MB");
 		assertThat(metadata.get("properties").findValuesAsString("name")).contains("convex.url", "convex.deploy-key",
-				"convex.logging", "convex.connect-timeout", "convex.response-timeout", "convex.max-response-size");
+				"convex.logging", "convex.connect-timeout", "convex.response-timeout", "convex.max-response-size",
+				"convex.mutation.timeout", "convex.http.pending-acquire-max-count", "convex.http.pending-acquire-timeout",
+				"convex.http.max-idle-time", "convex.http.max-life-time", "convex.http.evict-in-background",
+				"convex.http.action-max-connections", "convex.ssl.bundle", "convex.skip-deployment-url-check");
 	}
 
 	private static String defaultOf(JsonNode metadata, String name) {

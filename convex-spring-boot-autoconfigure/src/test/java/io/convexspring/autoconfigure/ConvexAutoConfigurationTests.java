@@ -25,6 +25,7 @@ import io.convexspring.client.ConvexCredentials;
 import io.convexspring.client.ConvexMutationClient;
 import io.convexspring.client.ConvexQueryClient;
 import io.convexspring.client.ConvexTransport;
+import io.convexspring.client.FunctionKind;
 import io.convexspring.codec.ConvexCodec;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -135,11 +136,15 @@ class ConvexAutoConfigurationTests {
 	void bindsTimeoutsSizeAndLogging() {
 		this.contextRunner
 			.withPropertyValues("convex.url=https://x.convex.cloud", "convex.connect-timeout=3s",
-					"convex.response-timeout=12m", "convex.max-response-size=20MB", "convex.logging=debug")
+					"convex.query.timeout=5s", "convex.mutation.timeout=7s", "convex.action.timeout=12m",
+					"convex.max-response-size=20MB", "convex.logging=debug")
 			.run((context) -> {
 				ConvexProperties properties = context.getBean(ConvexProperties.class);
 				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
-				assertThat(properties.getResponseTimeout()).isEqualTo(Duration.ofMinutes(12));
+				ConvexTransport transport = context.getBean(ConvexTransport.class);
+				assertThat(transport.deadline(FunctionKind.QUERY, null)).isEqualTo(Duration.ofSeconds(5));
+				assertThat(transport.deadline(FunctionKind.MUTATION, null)).isEqualTo(Duration.ofSeconds(7));
+				assertThat(transport.deadline(FunctionKind.ACTION, null)).isEqualTo(Duration.ofMinutes(12));
 				assertThat(properties.getMaxResponseSize()).isEqualTo(DataSize.ofMegabytes(20));
 				assertThat(properties.getLogging()).isEqualTo(ConvexProperties.Logging.DEBUG);
 			});
@@ -158,11 +163,28 @@ class ConvexAutoConfigurationTests {
 	}
 
 	@Test
-	void defaultsSuitLongRunningActions() {
+	@SuppressWarnings("deprecation")
+	void defaultsSuitLongRunningActionsAndMatchTheClientsOwn() {
 		ConvexProperties properties = new ConvexProperties();
 		assertThat(properties.getLogging()).isEqualTo(ConvexProperties.Logging.OFF);
-		assertThat(properties.getResponseTimeout()).isGreaterThan(Duration.ofMinutes(30));
+		assertThat(properties.getAction().getTimeout()).isGreaterThan(Duration.ofMinutes(30))
+			.isEqualTo(ConvexTransport.DEFAULT_ACTION_TIMEOUT);
+		assertThat(properties.getQuery().getTimeout()).isEqualTo(ConvexTransport.DEFAULT_FUNCTION_TIMEOUT);
+		assertThat(properties.getMutation().getTimeout()).isEqualTo(ConvexTransport.DEFAULT_FUNCTION_TIMEOUT);
+		assertThat(properties.getResponseTimeout()).isNull();
+		assertThat(properties.getHttp().toPoolSettings()).isEqualTo(io.convexspring.client.ConvexPoolSettings.defaults());
 		assertThat(properties.getMaxResponseSize().toBytes()).isGreaterThan(16L * 1024 * 1024);
+	}
+
+	@Test
+	void deprecatedResponseTimeoutStillSetsEveryKind() {
+		this.contextRunner.withPropertyValues("convex.url=https://x.convex.cloud", "convex.response-timeout=90s")
+			.run((context) -> {
+				ConvexTransport transport = context.getBean(ConvexTransport.class);
+				for (FunctionKind kind : FunctionKind.values()) {
+					assertThat(transport.deadline(kind, null)).isEqualTo(Duration.ofSeconds(90));
+				}
+			});
 	}
 
 	@Test

@@ -320,13 +320,13 @@ class ConvexTransportTests {
 	}
 
 	@Test
-	void noResponseWithinTheResponseTimeoutIsATimeout() {
+	void noResponseWithinTheKindsTimeoutIsATimeout() {
 		convex.stubFor(post("/api/action").willReturn(okJson(Wire.success("null")).withFixedDelay(2000)));
 		ConvexActionClient client = client(
-				ConvexTransport.builder(convex.baseUrl()).responseTimeout(Duration.ofMillis(250)));
+				ConvexTransport.builder(convex.baseUrl()).timeout(FunctionKind.ACTION, Duration.ofMillis(250)));
 		long start = System.nanoTime();
 		assertThatExceptionOfType(ConvexTimeoutException.class).isThrownBy(() -> client.executeBlocking(SEND, ARGS))
-			.withMessageContaining("no response from " + convex.baseUrl() + " within PT0.25S")
+			.withMessageContaining("no outcome from " + convex.baseUrl() + " (convex.action.timeout) within PT0.25S")
 			.satisfies((ex) -> assertThat(ex.functionDidNotRun()).isFalse());
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
 	}
@@ -452,7 +452,7 @@ class ConvexTransportTests {
 				convex.baseUrl() + "/failed", convex.baseUrl() + "/refused" }) {
 			ConvexActionClient admin = client(ConvexTransport.builder(url, true)
 				.credentials(ConvexCredentials.deployKey(DEPLOY_KEY))
-				.responseTimeout(Duration.ofMillis(200)));
+				.timeout(FunctionKind.ACTION, Duration.ofMillis(200)));
 			for (ConvexActionClient client : new ConvexActionClient[] { admin, admin.withUserToken(USER_TOKEN) }) {
 				assertThatExceptionOfType(ConvexException.class).as(url)
 					.isThrownBy(() -> client.executeBlocking(SEND, ARGS))
@@ -469,7 +469,7 @@ class ConvexTransportTests {
 			.withMessageContaining("http or https");
 		assertThatIllegalArgumentException().isThrownBy(() -> ConvexTransport.builder("happy-otter-123.convex.cloud"));
 		ConvexTransport.Builder builder = ConvexTransport.builder(convex.baseUrl());
-		assertThatIllegalArgumentException().isThrownBy(() -> builder.responseTimeout(Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> builder.timeout(FunctionKind.QUERY, Duration.ZERO));
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.connectTimeout(Duration.ofSeconds(-1)));
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.maxResponseSize(DataSize.ofBytes(0)));
 	}

@@ -32,7 +32,8 @@ class FailuresTests {
 
 	private static final String DEPLOYMENT = "https://happy-otter-123.convex.cloud";
 
-	private final Failures failures = new Failures(DEPLOYMENT, Duration.ofSeconds(3), Duration.ofSeconds(30),
+	private final Failures failures = new Failures(DEPLOYMENT, Duration.ofSeconds(3),
+			java.util.Map.of(FunctionKind.MUTATION, Duration.ofSeconds(30)),
 			DataSize.ofMegabytes(32), JsonMapper.builder().build());
 
 	private ConvexHttpException refusal(int status, String body) {
@@ -140,6 +141,19 @@ class FailuresTests {
 			.hasMessage("Mutation orders:create: no response from " + DEPLOYMENT + " within PT30S");
 		assertThat(ex.functionDidNotRun()).isFalse();
 		assertThat(transport(new TimeoutException("Did not observe any item"))).isInstanceOf(ConvexTimeoutException.class);
+	}
+
+	@Test
+	void poolRefusalsAreTransportFailuresBeforeTheFunctionRan() {
+		for (Throwable refusal : new Throwable[] {
+				new reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException(1),
+				new reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException(Duration.ofMillis(5)),
+				new reactor.netty.internal.shaded.reactor.pool.PoolShutdownException() }) {
+			ConvexException ex = transport(new RuntimeException(refusal));
+			assertThat(ex.getClass()).as(refusal.toString()).isEqualTo(ConvexTransportException.class);
+			assertThat(ex.functionDidNotRun()).as(refusal.toString()).isTrue();
+			assertThat(ex).hasMessageContaining("convex.http.max-connections");
+		}
 	}
 
 	@Test

@@ -159,7 +159,7 @@ class ConvexTransportObservationTests {
 	void aTimeoutIsTaggedTransportError() {
 		convex.stubFor(post("/api/action").willReturn(okJson("{\"status\":\"success\",\"value\":null}")
 			.withFixedDelay(2000)));
-		ConvexTransport transport = transport().responseTimeout(Duration.ofMillis(200)).build();
+		ConvexTransport transport = transport().timeout(FunctionKind.ACTION, Duration.ofMillis(200)).build();
 		assertThatExceptionOfType(ConvexException.class).isThrownBy(() -> call(transport));
 		assertStopped("convex.action").that()
 			.hasLowCardinalityKeyValue("outcome", "transport_error")
