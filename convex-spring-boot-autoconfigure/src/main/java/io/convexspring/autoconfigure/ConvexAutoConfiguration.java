@@ -16,6 +16,7 @@ import io.convexspring.client.ConvexActionClient;
 import io.convexspring.client.ConvexCredentials;
 import io.convexspring.client.ConvexMutationClient;
 import io.convexspring.client.ConvexQueryClient;
+import io.convexspring.client.ConvexRetryPolicy;
 import io.convexspring.client.ConvexTransport;
 import io.convexspring.client.FunctionKind;
 import io.convexspring.codec.ConvexCodec;
@@ -48,8 +49,14 @@ public final class ConvexAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ConvexRetryPolicy convexRetryPolicy(ConvexProperties properties) {
+		return properties.getRetry().toPolicy();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	ConvexTransport convexTransport(ConvexConnectionDetails connectionDetails, ConvexProperties properties,
-			ConvexCodec codec, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ConvexCodec codec, ConvexRetryPolicy retryPolicy, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ConvexWebClientCustomizer> customizers,
 			ObjectProvider<ConvexTransportCustomizer> transportCustomizers) {
 		ConvexTransport.Builder builder;
@@ -65,6 +72,7 @@ public final class ConvexAutoConfiguration {
 			.timeout(FunctionKind.MUTATION, properties.getMutation().getTimeout())
 			.timeout(FunctionKind.ACTION, properties.getAction().getTimeout())
 			.pool(properties.getHttp().toPoolSettings())
+			.retryPolicy(retryPolicy)
 			.maxResponseSize(properties.getMaxResponseSize());
 		@SuppressWarnings("deprecation")
 		Duration everyKind = properties.getResponseTimeout();

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.DeprecatedConfigurationProper
 import org.springframework.util.unit.DataSize;
 
 import io.convexspring.client.ConvexPoolSettings;
+import io.convexspring.client.ConvexRetryPolicy;
 import io.convexspring.client.ConvexTransport;
 
 /**
@@ -75,6 +76,8 @@ public class ConvexProperties {
 	private final Http http = new Http();
 
 	private final Ssl ssl = new Ssl();
+
+	private final Retry retry = new Retry();
 
 	private final Metrics metrics = new Metrics();
 
@@ -173,6 +176,10 @@ public class ConvexProperties {
 
 	public Ssl getSsl() {
 		return this.ssl;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
 	}
 
 	public DataSize getMaxResponseSize() {
@@ -351,6 +358,88 @@ public class ConvexProperties {
 		ConvexPoolSettings toPoolSettings() {
 			return new ConvexPoolSettings(this.maxConnections, this.actionMaxConnections, this.pendingAcquireMaxCount,
 					this.pendingAcquireTimeout, this.maxIdleTime, this.maxLifeTime, this.evictInBackground);
+		}
+
+	}
+
+	/**
+	 * Repeats of calls that are safe to repeat ({@code convex.retry.*}): refused before
+	 * running (429, 503 with a rejection code), never sent (connection refused, no free
+	 * connection), and queries after a transport failure. A mutation or action that may have
+	 * run is never repeated.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether to repeat calls that are safe to repeat.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Maximum number of attempts per call, the first included.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait before the first repeat; each further wait doubles, up to max-backoff. A
+		 * Retry-After from the backend wins.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(100);
+
+		/**
+		 * Longest wait between attempts that the doubling reaches.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(2);
+
+		/**
+		 * Share of each wait that is random, from 0 (none) to 1 (all), so that many clients
+		 * refused at once do not come back at once.
+		 */
+		private double jitter = 0.5;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		ConvexRetryPolicy toPolicy() {
+			return this.enabled ? ConvexRetryPolicy.of(this.maxAttempts, this.initialBackoff, this.maxBackoff, this.jitter)
+					: ConvexRetryPolicy.none();
 		}
 
 	}

@@ -1,6 +1,8 @@
 package io.convexspring.client;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +16,8 @@ public sealed class ConvexHttpException extends ConvexException permits ConvexAu
 
 	private final @Nullable String serverMessage;
 
+	private final @Nullable Duration retryAfter;
+
 	/**
 	 * Creates the exception.
 	 * @param kind the function kind
@@ -24,8 +28,14 @@ public sealed class ConvexHttpException extends ConvexException permits ConvexAu
 	 */
 	public ConvexHttpException(FunctionKind kind, String path, int status, @Nullable String code,
 			@Nullable String serverMessage) {
+		this(kind, path, status, code, serverMessage, null);
+	}
+
+	ConvexHttpException(FunctionKind kind, String path, int status, @Nullable String code,
+			@Nullable String serverMessage, @Nullable Duration retryAfter) {
 		super(kind, path, message(kind, path, status, code, serverMessage), null, code, status, List.of());
 		this.serverMessage = serverMessage;
+		this.retryAfter = retryAfter;
 	}
 
 	private static String message(FunctionKind kind, String path, int status, @Nullable String code,
@@ -40,6 +50,15 @@ public sealed class ConvexHttpException extends ConvexException permits ConvexAu
 	 */
 	public @Nullable String serverMessage() {
 		return this.serverMessage;
+	}
+
+	/**
+	 * Returns how long the backend asked to wait before trying again ({@code Retry-After}),
+	 * where it said.
+	 * @return the wait, if the response had one
+	 */
+	public Optional<Duration> retryAfter() {
+		return Optional.ofNullable(this.retryAfter);
 	}
 
 	@Override

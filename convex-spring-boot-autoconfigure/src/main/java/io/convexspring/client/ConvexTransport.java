@@ -107,6 +107,8 @@ public final class ConvexTransport implements AutoCloseable {
 
 	private final ExecutionObserver observer;
 
+	private final ConvexRetryPolicy retryPolicy;
+
 	private ConvexTransport(Builder builder) {
 		this.deploymentUrl = builder.url;
 		for (FunctionKind kind : FunctionKind.values()) {
@@ -119,6 +121,7 @@ public final class ConvexTransport implements AutoCloseable {
 		this.failures = new Failures(this.deploymentUrl.toString(), builder.connectTimeout, this.timeouts,
 				builder.maxResponseSize, this.codec.mapper());
 		this.defaultCredentials = builder.credentials;
+		this.retryPolicy = builder.retryPolicy;
 		this.maxResponseBytes = (int) Math.min(Integer.MAX_VALUE, builder.maxResponseSize.toBytes());
 		this.observer = new ExecutionObserver(builder.observationRegistry, builder.observationConvention,
 				builder.nestHttpObservations, this.deploymentUrl);
@@ -235,6 +238,11 @@ public final class ConvexTransport implements AutoCloseable {
 		Duration deadline = deadline(kind, timeout);
 		return this.observer.observe(kind, path, args,
 				(observed) -> this.<R>exchange(kind, path, args, resultType, credentials, observed)
+					.retryWhen(this.retryPolicy.toReactorRetry((failure, attempt, wait) -> {
+						if (observed != null) {
+							observed.retrying(failure, attempt);
+						}
+					}))
 					// bounds the whole call, however slowly the response trickles in; cancelling
 					// closes the connection, since its response was not read to the end
 					.timeout(deadline, Mono.error(() -> this.failures.deadline(kind, path, deadline, timeout != null))));
@@ -294,7 +302,8 @@ public final class ConvexTransport implements AutoCloseable {
 				return bytes;
 			})
 				.defaultIfEmpty(new byte[0])
-				.flatMap((bytes) -> Mono.error(this.failures.refusal(kind, path, status, bytes)));
+				.flatMap((bytes) -> Mono.error(this.failures.refusal(kind, path, status, bytes,
+						response.headers().asHttpHeaders().getFirst("Retry-After"))));
 		}
 		return body
 			.switchIfEmpty(Mono.error(() -> new ConvexMalformedResponseException(kind, path, status, "the body is empty",
@@ -435,6 +444,8 @@ public final class ConvexTransport implements AutoCloseable {
 
 		private ConvexPoolSettings pool = ConvexPoolSettings.defaults();
 
+		private ConvexRetryPolicy retryPolicy = ConvexRetryPolicy.defaults();
+
 		private DataSize maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
 
 		private Consumer<WebClient.Builder> customizer = (webClient) -> {
@@ -529,6 +540,18 @@ public final class ConvexTransport implements AutoCloseable {
 		 */
 		public Builder connectors(ConvexHttpConnectors connectors) {
 			this.connectors = Objects.requireNonNull(connectors, "connectors must not be null");
+			return this;
+		}
+
+		/**
+		 * Sets which failed calls are repeated, and after how long; by default
+		 * {@link ConvexRetryPolicy#defaults()}, which repeats only what cannot repeat a
+		 * function's effects. {@link ConvexRetryPolicy#none()} repeats nothing.
+		 * @param retryPolicy the policy
+		 * @return this builder
+		 */
+		public Builder retryPolicy(ConvexRetryPolicy retryPolicy) {
+			this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy must not be null");
 			return this;
 		}
 

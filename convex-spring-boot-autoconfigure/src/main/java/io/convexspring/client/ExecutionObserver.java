@@ -23,6 +23,9 @@ import io.convexspring.state.ActionLogging;
  */
 final class ExecutionObserver {
 
+	/** The event of a repeated call. */
+	static final Observation.Event RETRY = Observation.Event.of("convex.retry", "retry");
+
 	private final ObservationRegistry registry;
 
 	private final @Nullable ConvexObservationConvention convention;
@@ -65,6 +68,8 @@ final class ExecutionObserver {
 			if (parent != null) {
 				observation.parentObservation(parent);
 			}
+			// each repeat of the call shows as an event on its one observation (a span event)
+			context.onRetry((failure, attempt) -> observation.event(RETRY));
 			observation.start();
 			// stopped as the outcome passes, before the caller sees it, so that the execution's
 			// log line and meters come before whatever the caller does next

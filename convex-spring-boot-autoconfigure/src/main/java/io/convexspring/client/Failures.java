@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ConnectTimeoutException;
+import org.jspecify.annotations.Nullable;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.util.unit.DataSize;
@@ -49,6 +50,12 @@ final class Failures {
 
 	/** A response with a status other than 200 and 560. */
 	ConvexHttpException refusal(FunctionKind kind, String path, int status, byte[] body) {
+		return refusal(kind, path, status, body, null);
+	}
+
+	/** A response with a status other than 200 and 560, and its {@code Retry-After} header. */
+	ConvexHttpException refusal(FunctionKind kind, String path, int status, byte[] body,
+			@Nullable String retryAfterHeader) {
 		String code = null;
 		String message = null;
 		try (JsonParser parser = this.mapper.createParser(body)) {
@@ -74,7 +81,31 @@ final class Failures {
 		if (status == 401 || status == 403) {
 			return new ConvexAuthenticationException(kind, path, status, code, message);
 		}
-		return new ConvexHttpException(kind, path, status, code, message);
+		return new ConvexHttpException(kind, path, status, code, message, retryAfter(retryAfterHeader));
+	}
+
+	/** {@code Retry-After} in seconds or as an HTTP date; anything else is ignored. */
+	static @Nullable Duration retryAfter(@Nullable String header) {
+		if (header == null || header.isBlank()) {
+			return null;
+		}
+		String value = header.strip();
+		try {
+			long seconds = Long.parseLong(value);
+			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
+		}
+		catch (NumberFormatException ex) {
+			// not seconds: an HTTP date
+		}
+		try {
+			java.time.ZonedDateTime at = java.time.ZonedDateTime.parse(value,
+					java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+			Duration wait = Duration.between(java.time.Instant.now(), at.toInstant());
+			return wait.isNegative() ? Duration.ZERO : wait;
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	/** The call's deadline passed before its outcome was read. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,10 @@ public class ConvexObservationContext extends Observation.Context {
 
 	private volatile CallerLogging callerLogging = CallerLogging.NONE;
 
+	private volatile int retries;
+
+	private volatile @Nullable BiConsumer<ConvexException, Integer> retryListener;
+
 	/**
 	 * Creates the context of an execution that starts now.
 	 * @param kind the kind of function
@@ -75,6 +80,36 @@ public class ConvexObservationContext extends Observation.Context {
 		}
 		return url.getScheme() + "://" + url.getHost() + ((url.getPort() != -1) ? ":" + url.getPort() : "")
 				+ ((url.getRawPath() != null) ? url.getRawPath() : "");
+	}
+
+	/**
+	 * Returns how many times the call was repeated ({@link io.convexspring.client.ConvexRetryPolicy}).
+	 * @return the number of retries, 0 for a call that succeeded or failed at once
+	 */
+	public int getRetries() {
+		return this.retries;
+	}
+
+	/**
+	 * Records that the call is about to be repeated after a failure; tells the listener, which
+	 * the observation sets to add an event.
+	 * @param failure why the last attempt failed
+	 * @param attempt the number of the attempt to come, 2 for the first repeat
+	 */
+	public void retrying(ConvexException failure, int attempt) {
+		this.retries++;
+		BiConsumer<ConvexException, Integer> listener = this.retryListener;
+		if (listener != null) {
+			listener.accept(failure, attempt);
+		}
+	}
+
+	/**
+	 * Sets what is told of each repeat of the call.
+	 * @param listener the listener, given the failure and the number of the coming attempt
+	 */
+	public void onRetry(BiConsumer<ConvexException, Integer> listener) {
+		this.retryListener = listener;
 	}
 
 	/**

@@ -66,6 +66,23 @@ final class ScriptedHttpServer implements AutoCloseable {
 		};
 	}
 
+	/** Writes the answer, then closes the connection. */
+	static Answer thenClose(Answer answer) {
+		return (out) -> {
+			answer.write(out);
+			throw new CloseConnection();
+		};
+	}
+
+	/** Ends the connection after an answer. */
+	private static final class CloseConnection extends IOException {
+
+		CloseConnection() {
+			super("closed after the answer", null);
+		}
+
+	}
+
 	/** Raw bytes, written at once. */
 	static Answer raw(byte[] response) {
 		return (out) -> {
@@ -151,6 +168,9 @@ final class ScriptedHttpServer implements AutoCloseable {
 				this.answers.get(Math.min(request, this.answers.size() - 1)).write(out);
 			}
 			this.clientClosed.countDown();
+		}
+		catch (CloseConnection ex) {
+			// the server's own close, not the client's
 		}
 		catch (IOException ex) {
 			// a reset, or a write to a connection the client closed: it gave the connection up
