@@ -9,11 +9,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.convexspring.client.ConvexActionClient;
 import io.convexspring.client.ConvexCredentials;
+import io.convexspring.client.ConvexHttpConnectors;
 import io.convexspring.client.ConvexMutationClient;
 import io.convexspring.client.ConvexQueryClient;
 import io.convexspring.client.ConvexRetryPolicy;
@@ -27,12 +29,18 @@ import io.convexspring.state.BeanValidationArgumentValidator;
  * Auto-configuration of the Convex clients: a {@link ConvexTransport} for the deployment in
  * {@code convex.url}, and the {@link ConvexActionClient}, {@link ConvexMutationClient} and
  * {@link ConvexQueryClient} on it. Uses the application's {@link WebClient.Builder} (cloned)
- * and {@link JsonMapper} where there are; every bean backs off for a user's own.
+ * where there is one, and its HTTP client settings ({@link ConvexHttpClientConfiguration});
+ * the codec's {@link JsonMapper} is the starter's own, adjusted by
+ * {@link ConvexJsonMapperCustomizer} beans. Every bean backs off for a user's own.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
-		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration",
+		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass({ WebClient.class, JsonMapper.class })
 @EnableConfigurationProperties(ConvexProperties.class)
+@Import(ConvexHttpClientConfiguration.class)
 public final class ConvexAutoConfiguration {
 
 	@Bean
@@ -43,8 +51,12 @@ public final class ConvexAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConvexCodec convexCodec(ObjectProvider<JsonMapper> jsonMapper) {
-		return ConvexCodec.create(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+	ConvexCodec convexCodec(ObjectProvider<ConvexJsonMapperCustomizer> customizers) {
+		// a mapper of the starter's own: the wire format is a contract with the functions, not
+		// the application's REST style (its naming strategy, its inclusion rules)
+		JsonMapper.Builder builder = JsonMapper.builder();
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return ConvexCodec.create(builder.build());
 	}
 
 	@Bean
@@ -58,7 +70,7 @@ public final class ConvexAutoConfiguration {
 	ConvexTransport convexTransport(ConvexConnectionDetails connectionDetails, ConvexProperties properties,
 			ConvexCodec codec, ConvexRetryPolicy retryPolicy, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ConvexWebClientCustomizer> customizers,
-			ObjectProvider<ConvexTransportCustomizer> transportCustomizers) {
+			ObjectProvider<ConvexTransportCustomizer> transportCustomizers, ObjectProvider<ConvexHttpConnectors> connectors) {
 		ConvexTransport.Builder builder;
 		try {
 			builder = ConvexTransport.builder(connectionDetails.url(), properties.isSkipDeploymentUrlCheck());
@@ -85,6 +97,7 @@ public final class ConvexAutoConfiguration {
 		if (deployKey != null) {
 			builder.credentials(ConvexCredentials.deployKey(deployKey));
 		}
+		connectors.ifAvailable(builder::connectors);
 		webClientBuilder.ifAvailable(builder::webClientBuilder);
 		customizers.orderedStream().forEach((customizer) -> builder.customizeWebClient(customizer::customize));
 		transportCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));

@@ -143,6 +143,8 @@ public final class ConvexTransport implements AutoCloseable {
 				webClientBuilder.observationRegistry(builder.observationRegistry);
 			}
 			builder.customizer.accept(webClientBuilder);
+			// after every filter of the application's and the customizers': ours runs last
+			webClientBuilder.filter(AuthorizationFilter.INSTANCE);
 			this.webClients.put(kind, webClientBuilder.build());
 		}
 		// queries and mutations share a connector, so they share a WebClient
@@ -271,13 +273,14 @@ public final class ConvexTransport implements AutoCloseable {
 				.uri(this.endpoints.get(kind))
 				// names the endpoint in http.client.requests' uri tag, as a template would
 				.attribute(URI_TEMPLATE_ATTRIBUTE, kind.endpoint())
-				.contentType(MediaType.APPLICATION_JSON)
-				.headers((headers) -> {
-					headers.set(ClientHeader.NAME, ClientHeader.VALUE);
+				.attributes((attributes) -> {
+					attributes.put(AuthorizationFilter.CALL_ATTRIBUTE, Boolean.TRUE);
 					if (authorization != null) {
-						headers.set("Authorization", authorization);
+						attributes.put(AuthorizationFilter.ATTRIBUTE, authorization);
 					}
 				})
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(ClientHeader.NAME, ClientHeader.VALUE)
 				.bodyValue(body)
 				.exchangeToMono((response) -> this.<R>outcome(kind, path, response, resultType, observed))
 				.onErrorMap((failure) -> !(failure instanceof ConvexException),

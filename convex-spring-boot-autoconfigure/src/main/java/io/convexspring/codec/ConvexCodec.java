@@ -30,8 +30,9 @@ import io.convexspring.codec.ConvexValueException.Problem;
 
 /**
  * Encodes Java values to Convex's lossless {@code convex_encoded_json} and decodes them back,
- * on a {@link JsonMapper} derived once from the application's own (naming strategy, modules
- * and the like carry over) with the {@link ConvexValueModule} added.
+ * on a {@link JsonMapper} derived once from the given one (its modules, mix-ins and naming
+ * strategy carry over; the auto-configuration gives it a mapper of the starter's own, not the
+ * application's) with the {@link ConvexValueModule} added.
  *
  * <p>Encoding writes straight to the caller's {@link JsonGenerator}. Decoding reads the
  * encoded value in one pass, checking every rule of the encoding, then binds it to the

@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
-import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.convexspring.client.ConvexActionClient;
@@ -215,21 +214,6 @@ class ConvexAutoConfigurationTests {
 				assertThat(context.getBean(ConvexTransport.class).deploymentUrl()).hasToString(server.baseUrl());
 				assertThat(context.getBean(ConvexActionClient.class).executeBlocking("a:b", null, String.class))
 					.isEqualTo("ok");
-			});
-	}
-
-	@Test
-	void usesTheApplicationsJsonMapper() {
-		this.contextRunner.withPropertyValues("convex.url=" + server.baseUrl())
-			.withBean(JsonMapper.class,
-					() -> JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build())
-			.run((context) -> {
-				record Args(String emailAddress) {
-				}
-				context.getBean(ConvexActionClient.class).executeBlocking("emails:send", new Args("a@b.c"), String.class);
-				server.verify(postRequestedFor(urlEqualTo("/api/action"))
-					.withRequestBody(equalToJson("{\"path\":\"emails:send\",\"args\":[{\"email_address\":\"a@b.c\"}],"
-							+ "\"format\":\"convex_encoded_json\"}")));
 			});
 	}
 

@@ -1,0 +1,49 @@
+package io.convexspring.client;
+
+import java.util.Optional;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sets the call's {@code Authorization} as the last filter of the transport's WebClient, after
+ * the application's own: a filter of the application's (Spring Security's bearer-token
+ * filter, for one) cannot replace the deploy key or the user's token, nor add a token to an
+ * anonymous call. The one place the header is written.
+ */
+final class AuthorizationFilter implements ExchangeFilterFunction {
+
+	/** The request attribute holding the call's {@code Authorization} value, if any. */
+	static final String ATTRIBUTE = AuthorizationFilter.class.getName() + ".authorization";
+
+	/** Marks a Convex call, so that requests without the attribute (GET /version) pass as they are. */
+	static final String CALL_ATTRIBUTE = AuthorizationFilter.class.getName() + ".call";
+
+	static final AuthorizationFilter INSTANCE = new AuthorizationFilter();
+
+	private AuthorizationFilter() {
+	}
+
+	@Override
+	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+		if (!request.attribute(CALL_ATTRIBUTE).isPresent()) {
+			return next.exchange(request);
+		}
+		Optional<Object> authorization = request.attribute(ATTRIBUTE);
+		ClientRequest own = ClientRequest.from(request).headers((headers) -> {
+			headers.remove(HttpHeaders.AUTHORIZATION);
+			authorization.ifPresent((value) -> headers.set(HttpHeaders.AUTHORIZATION, (String) value));
+		}).build();
+		return next.exchange(own);
+	}
+
+	@Override
+	public String toString() {
+		return "AuthorizationFilter";
+	}
+
+}
