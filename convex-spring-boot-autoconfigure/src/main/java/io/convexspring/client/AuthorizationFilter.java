@@ -1,5 +1,6 @@
 package io.convexspring.client;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,12 @@ final class AuthorizationFilter implements ExchangeFilterFunction {
 			return next.exchange(request);
 		}
 		Optional<Object> authorization = request.attribute(ATTRIBUTE);
+		List<String> sent = request.headers().get(HttpHeaders.AUTHORIZATION);
+		if ((sent == null && authorization.isEmpty())
+				|| (sent != null && sent.size() == 1 && authorization.isPresent() && sent.get(0).equals(authorization.get()))) {
+			// as the transport set it: no filter of the application's changed it
+			return next.exchange(request);
+		}
 		ClientRequest own = ClientRequest.from(request).headers((headers) -> {
 			headers.remove(HttpHeaders.AUTHORIZATION);
 			authorization.ifPresent((value) -> headers.set(HttpHeaders.AUTHORIZATION, (String) value));

@@ -189,15 +189,20 @@ public final class ConvexRetryPolicy {
 				return Mono.error(failure);
 			}
 			Duration wait = backoff(failure, attempts);
-			if (logger.isDebugEnabled()) {
-				logger.debug("Retrying (attempt " + (attempts + 1) + " of " + this.maxAttempts + ") in "
-						+ wait.toMillis() + " ms after: " + failure.getMessage());
-			}
+			logRetry((ConvexException) failure, attempts + 1, wait);
 			if (listener != null) {
 				listener.retrying((ConvexException) failure, attempts + 1, wait);
 			}
 			return Mono.delay(wait);
 		}));
+	}
+
+	/** The debug line of a repeat; the failure's message names the function, never a secret. */
+	void logRetry(ConvexException failure, int attempt, Duration wait) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Retrying (attempt " + attempt + " of " + this.maxAttempts + ") in " + wait.toMillis()
+					+ " ms after: " + failure.getMessage());
+		}
 	}
 
 	@Override

@@ -5,9 +5,11 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * No response came within the configured time ({@code convex.response-timeout}, or the
- * connect timeout). After a response timeout the function may still be running; after a
- * connect timeout nothing was sent, and {@link #functionDidNotRun()} is {@code true}.
+ * No outcome came within the call's deadline ({@code convex.query.timeout},
+ * {@code convex.mutation.timeout}, {@code convex.action.timeout}, or the reference's
+ * {@code withTimeout}), or no connection within the connect timeout. After the deadline the
+ * function may still be running; after a connect timeout nothing was sent, and
+ * {@link #functionDidNotRun()} is {@code true}.
  */
 public final class ConvexTimeoutException extends ConvexTransportException {
 

@@ -17,6 +17,7 @@ import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -239,12 +240,7 @@ public final class ConvexTransport implements AutoCloseable {
 			ConvexCredentials credentials, @Nullable Duration timeout) {
 		Duration deadline = deadline(kind, timeout);
 		return this.observer.observe(kind, path, args,
-				(observed) -> this.<R>exchange(kind, path, args, resultType, credentials, observed)
-					.retryWhen(this.retryPolicy.toReactorRetry((failure, attempt, wait) -> {
-						if (observed != null) {
-							observed.retrying(failure, attempt);
-						}
-					}))
+				(observed) -> this.<R>attempt(kind, path, args, resultType, credentials, observed, 1)
 					// bounds the whole call, however slowly the response trickles in; cancelling
 					// closes the connection, since its response was not read to the end
 					.timeout(deadline, Mono.error(() -> this.failures.deadline(kind, path, deadline, timeout != null))));
@@ -258,6 +254,26 @@ public final class ConvexTransport implements AutoCloseable {
 	 */
 	public Duration deadline(FunctionKind kind, @Nullable Duration timeout) {
 		return (timeout != null) ? timeout : this.timeouts.get(kind);
+	}
+
+	/**
+	 * One attempt, and the repeats the retry policy allows after it: a plain chain, cheaper per
+	 * call than {@code retryWhen}, which builds a companion sink for every subscription.
+	 */
+	private <R> Mono<R> attempt(FunctionKind kind, String path, @Nullable Object args, JavaType resultType,
+			ConvexCredentials credentials, @Nullable ConvexObservationContext observed, int attempt) {
+		return this.<R>exchange(kind, path, args, resultType, credentials, observed).onErrorResume((failure) -> {
+			if (!this.retryPolicy.shouldRetry(failure, attempt)) {
+				return Mono.error(failure);
+			}
+			Duration wait = this.retryPolicy.backoff(failure, attempt);
+			this.retryPolicy.logRetry((ConvexException) failure, attempt + 1, wait);
+			if (observed != null) {
+				observed.retrying((ConvexException) failure, attempt + 1);
+			}
+			return Mono.delay(wait)
+				.then(this.<R>attempt(kind, path, args, resultType, credentials, observed, attempt + 1));
+		});
 	}
 
 	private <R> Mono<R> exchange(FunctionKind kind, String path, @Nullable Object args, JavaType resultType,
@@ -280,7 +296,13 @@ public final class ConvexTransport implements AutoCloseable {
 					}
 				})
 				.contentType(MediaType.APPLICATION_JSON)
-				.header(ClientHeader.NAME, ClientHeader.VALUE)
+				.headers((headers) -> {
+					headers.set(ClientHeader.NAME, ClientHeader.VALUE);
+					if (authorization != null) {
+						// AuthorizationFilter restores it, should a filter of the application's change it
+						headers.set(HttpHeaders.AUTHORIZATION, authorization);
+					}
+				})
 				.bodyValue(body)
 				.exchangeToMono((response) -> this.<R>outcome(kind, path, response, resultType, observed))
 				.onErrorMap((failure) -> !(failure instanceof ConvexException),
