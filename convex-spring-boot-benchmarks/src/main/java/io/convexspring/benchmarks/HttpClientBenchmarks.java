@@ -19,11 +19,14 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import io.convexspring.benchmarks.Payloads.EmailReceipt;
 import io.convexspring.client.BenchmarkAccess;
 import io.convexspring.client.ConvexActionClient;
+import io.convexspring.client.ConvexPoolSettings;
 import io.convexspring.client.ConvexTransport;
 import io.convexspring.codec.ConvexCodec;
 
@@ -57,33 +60,62 @@ public class HttpClientBenchmarks {
 
 	@Setup(Level.Trial)
 	public void start() {
-		this.server = LoopbackConvexServer.start(Payloads.EMAIL_ENVELOPE);
+		start(LoopbackConvexServer.start(Payloads.EMAIL_ENVELOPE));
+	}
+
+	/** Starts the clients against a server of the caller's. */
+	void start(LoopbackConvexServer server) {
+		this.server = server;
 		this.actionEndpoint = this.server.actionEndpoint();
 		ConvexCodec codec = ConvexCodec.create();
 		this.client = new ConvexActionClient(ConvexTransport.builder(this.server.url()).codec(codec).build());
 		this.requestBody = new BenchmarkAccess(codec).writeActionRequest(Payloads.SEND_EMAIL_PATH, Payloads.ARGS);
-		// the connector settings ConvexTransport uses by default
-		HttpClient httpClient = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) ConvexTransport.DEFAULT_CONNECT_TIMEOUT.toMillis())
-			.responseTimeout(ConvexTransport.DEFAULT_RESPONSE_TIMEOUT);
-		this.rawWebClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
+		this.rawWebClient = pooledRawWebClient();
+	}
+
+	/**
+	 * A WebClient with the connector settings ConvexTransport uses by default: the connect
+	 * timeout, and a pool of its own as large as the transport's (Reactor Netty's global pool
+	 * would refuse calls beyond 1,500 in flight).
+	 */
+	static WebClient pooledRawWebClient() {
+		ConvexPoolSettings pool = ConvexPoolSettings.defaults();
+		ConnectionProvider provider = ConnectionProvider.builder("raw-webclient")
+			.maxConnections(pool.maxConnections())
+			.pendingAcquireMaxCount(pool.pendingAcquireMaxCount())
+			.pendingAcquireTimeout(pool.pendingAcquireTimeout())
+			.maxIdleTime(pool.maxIdleTime())
+			.build();
+		HttpClient httpClient = HttpClient.create(provider)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) ConvexTransport.DEFAULT_CONNECT_TIMEOUT.toMillis());
+		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
 	}
 
 	@TearDown(Level.Trial)
 	public void stop() {
+		this.client.transport().close();
 		this.server.close();
 	}
 
 	@Benchmark
 	public byte[] rawWebClient() {
+		return rawWebClientCall().block();
+	}
+
+	/** The raw call, not yet subscribed, for running many at once. */
+	Mono<byte[]> rawWebClientCall() {
 		return this.rawWebClient.post()
 			.uri(this.actionEndpoint)
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(BenchmarkAccess.CLIENT_HEADER_NAME, BenchmarkAccess.CLIENT_HEADER_VALUE)
 			.bodyValue(this.requestBody)
 			.retrieve()
-			.bodyToMono(byte[].class)
-			.block();
+			.bodyToMono(byte[].class);
+	}
+
+	/** The client's call, not yet subscribed, for running many at once. */
+	Mono<EmailReceipt> convexClientCall() {
+		return this.client.execute(Payloads.SEND_EMAIL, Payloads.ARGS);
 	}
 
 	@Benchmark

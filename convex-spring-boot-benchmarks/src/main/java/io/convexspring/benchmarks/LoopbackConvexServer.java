@@ -26,6 +26,8 @@ final class LoopbackConvexServer implements AutoCloseable {
 
 	private final byte[] answer;
 
+	private final Duration delay;
+
 	private final LoopResources loops;
 
 	private final DisposableServer server;
@@ -34,8 +36,9 @@ final class LoopbackConvexServer implements AutoCloseable {
 
 	private volatile boolean recording;
 
-	private LoopbackConvexServer(byte[] answer) {
+	private LoopbackConvexServer(byte[] answer, Duration delay) {
 		this.answer = answer;
+		this.delay = delay;
 		this.loops = LoopResources.create(THREAD_PREFIX, 1, true);
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
@@ -51,13 +54,27 @@ final class LoopbackConvexServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	static LoopbackConvexServer start(byte[] answer) {
-		return new LoopbackConvexServer(answer);
+		return new LoopbackConvexServer(answer, Duration.ZERO);
+	}
+
+	/**
+	 * Starts a server that answers each call after a delay, as a function that runs that long
+	 * would: calls pile up in flight.
+	 * @param answer the response body of every call
+	 * @param delay how long each call waits for its answer
+	 * @return the running server
+	 */
+	static LoopbackConvexServer start(byte[] answer, Duration delay) {
+		return new LoopbackConvexServer(answer, delay);
 	}
 
 	private Mono<Void> answer(HttpServerRequest request, HttpServerResponse response) {
 		Mono<Void> consumed = this.recording
 				? request.receive().aggregate().asByteArray().doOnNext(this.received::add).then()
 				: request.receive().then();
+		if (!this.delay.isZero()) {
+			consumed = consumed.then(Mono.delay(this.delay).then());
+		}
 		return consumed.then(Mono.defer(() -> response.header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
 			.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(this.answer.length))
 			.sendByteArray(Mono.just(this.answer))

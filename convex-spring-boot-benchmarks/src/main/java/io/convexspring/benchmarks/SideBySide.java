@@ -7,10 +7,12 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,7 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 import com.sun.management.ThreadMXBean;
@@ -26,6 +32,7 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
 
@@ -41,9 +48,17 @@ import io.convexspring.codec.ConvexCodec;
  * {@code npm ci} in DIR) runs in the same rounds against the same loopback server; with
  * {@code --breakdown true}, two more contestants show where the client's extra time goes.
  *
+ * <p>Then the same rounds with {@code --concurrency} calls in flight (64 by default; a closed
+ * loop: each call that ends starts the next), for {@code rawWebClient} and
+ * {@code convexClient}; and one run of {@code --inflight} calls all at once (10,000 by
+ * default) against a server that answers each after {@code --inflight-delay-ms} (1,000),
+ * reporting the time until the last answer and the peak heap, sampled every 5 ms, next to the
+ * raw {@code WebClient} on the same server. 0 skips either.
+ *
  * <pre class="code">
  * java -Xms1g -Xmx1g -cp benchmarks.jar io.convexspring.benchmarks.SideBySide [--rounds 20]
  *     [--warmup 5] [--calls 2000] [--npm convex-spring-boot-benchmarks/node] [--breakdown true]
+ *     [--concurrency 64] [--inflight 10000] [--inflight-delay-ms 1000]
  * </pre>
  *
  * Allocation is counted on every JVM thread but the loopback server's, so it is the client's
@@ -97,6 +112,10 @@ public final class SideBySide {
 						(round < warmup) ? " (warm-up)" : "");
 			}
 			print(results, calls);
+			int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
+			if (concurrency > 0) {
+				concurrent(http, concurrency, warmup, rounds, calls);
+			}
 		}
 		finally {
 			if (npm != null) {
@@ -104,6 +123,101 @@ public final class SideBySide {
 			}
 			http.stop();
 		}
+		int inflight = Integer.parseInt(options.getOrDefault("inflight", "10000"));
+		if (inflight > 0) {
+			inFlight(inflight, Duration.ofMillis(Long.parseLong(options.getOrDefault("inflight-delay-ms", "1000"))));
+		}
+	}
+
+	/** The raw WebClient and the client, each with this many calls in flight, interleaved. */
+	private static void concurrent(HttpClientBenchmarks http, int concurrency, int warmup, int rounds, int calls) {
+		Map<String, Contestant> contestants = new LinkedHashMap<>();
+		contestants.put("rawWebClient", inFlight(() -> http.rawWebClientCall().map((body) -> body.length), concurrency));
+		contestants.put("convexClient", inFlight(() -> http.convexClientCall().map((receipt) -> 1), concurrency));
+		Map<String, List<Measured>> results = new LinkedHashMap<>();
+		contestants.keySet().forEach((name) -> results.put(name, new ArrayList<>()));
+		List<String> names = new ArrayList<>(contestants.keySet());
+		for (int round = 0; round < warmup + rounds; round++) {
+			for (int i = 0; i < names.size(); i++) {
+				String name = names.get((i + round) % names.size());
+				try {
+					Measured measured = contestants.get(name).run(calls);
+					if (round >= warmup) {
+						results.get(name).add(measured);
+					}
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+		}
+		System.out.printf(Locale.ROOT, "%n%d calls in flight (closed loop):%n", concurrency);
+		print(results, calls);
+	}
+
+	private static Contestant inFlight(Supplier<Mono<Integer>> call, int concurrency) {
+		return (calls) -> {
+			long bytes = allocatedBytes();
+			long cpu = threadsCpuNanos();
+			long start = System.nanoTime();
+			Long answered = Flux.range(0, calls).flatMap((i) -> call.get(), concurrency).count().block();
+			long nanos = System.nanoTime() - start;
+			cpu = threadsCpuNanos() - cpu;
+			bytes = allocatedBytes() - bytes;
+			if (answered == null || answered != calls) {
+				throw new IllegalStateException("only " + answered + " of " + calls + " calls answered");
+			}
+			return new Measured(nanos, cpu, bytes);
+		};
+	}
+
+	/**
+	 * This many calls started at once against a server that answers each after the delay, for
+	 * the raw WebClient and then the client: time to the last answer, failures, peak heap.
+	 */
+	private static void inFlight(int calls, Duration delay) throws InterruptedException {
+		HttpClientBenchmarks http = new HttpClientBenchmarks();
+		http.start(LoopbackConvexServer.start(Payloads.EMAIL_ENVELOPE, delay));
+		try {
+			System.out.printf(Locale.ROOT, "%n%,d calls in flight at once, each answered after %d ms:%n", calls,
+					delay.toMillis());
+			System.out.printf(Locale.ROOT, "%-24s %12s %10s %14s%n", "contestant", "wall ms", "failed",
+					"peak heap MiB");
+			allAtOnce("rawWebClient", () -> http.rawWebClientCall().map((body) -> body.length), calls);
+			allAtOnce("convexClient", () -> http.convexClientCall().map((receipt) -> 1), calls);
+			System.out.printf(Locale.ROOT, "(peak heap: used heap sampled every 5 ms from the start of the run, after a"
+					+ " GC; max heap %d MiB)%n", Runtime.getRuntime().maxMemory() >> 20);
+		}
+		finally {
+			http.stop();
+		}
+	}
+
+	private static void allAtOnce(String name, Supplier<Mono<Integer>> call, int calls) throws InterruptedException {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		System.gc();
+		AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+		AtomicBoolean running = new AtomicBoolean(true);
+		Thread sampler = new Thread(() -> {
+			while (running.get()) {
+				peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+				LockSupport.parkNanos(5_000_000);
+			}
+		}, "heap-sampler");
+		sampler.setDaemon(true);
+		sampler.start();
+		AtomicLong failed = new AtomicLong();
+		long start = System.nanoTime();
+		Flux.range(0, calls)
+			.flatMap((i) -> call.get().onErrorResume((ex) -> {
+				failed.incrementAndGet();
+				return Mono.empty();
+			}), calls)
+			.blockLast(Duration.ofMinutes(10));
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		running.set(false);
+		sampler.join();
+		System.out.printf(Locale.ROOT, "%-24s %12d %10d %14.1f%n", name, millis, failed.get(), peak.get() / 1048576.0);
 	}
 
 	private static void print(Map<String, List<Measured>> results, int calls) {

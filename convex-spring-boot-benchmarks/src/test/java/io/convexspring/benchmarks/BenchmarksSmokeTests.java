@@ -50,13 +50,15 @@ class BenchmarksSmokeTests {
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
 		try {
-			SideBySide.main(new String[] { "--rounds", "1", "--warmup", "0", "--calls", "2", "--breakdown", "true" });
+			SideBySide.main(new String[] { "--rounds", "1", "--warmup", "0", "--calls", "2", "--breakdown", "true",
+					"--concurrency", "2", "--inflight", "20", "--inflight-delay-ms", "20" });
 		}
 		finally {
 			System.setOut(console);
 		}
 		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("rawWebClient", "convexClient",
-				"convexClientBlocking", "raw + codec", "raw, transport's join");
+				"convexClientBlocking", "raw + codec", "raw, transport's join", "2 calls in flight (closed loop)",
+				"20 calls in flight at once", "peak heap MiB");
 	}
 
 	private static String text(byte[] bytes) {
