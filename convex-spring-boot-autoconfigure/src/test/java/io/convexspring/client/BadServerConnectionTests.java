@@ -91,6 +91,22 @@ class BadServerConnectionTests {
 		}
 	}
 
+	@Test
+	void connectionIdleLongerThanTheMaximumIsNeverUsedAgain() throws Exception {
+		ConvexPoolSettings shortIdle = new ConvexPoolSettings(1, 1, 10, Duration.ofSeconds(5), Duration.ofMillis(300),
+				Duration.ofMinutes(5), null);
+		try (ScriptedHttpServer server = ScriptedHttpServer.answering(ScriptedHttpServer.ok(Wire.success("1")))) {
+			ConvexQueryClient client = new ConvexQueryClient(
+					ConvexTransport.builder(server.url()).pool(shortIdle).build());
+			assertThat(client.executeBlocking(COUNT)).isEqualTo(1.0);
+			assertThat(client.executeBlocking(COUNT)).isEqualTo(1.0);
+			// idle for longer than max-idle-time: a proxy may have dropped it without a word
+			Thread.sleep(900);
+			assertThat(client.executeBlocking(COUNT)).isEqualTo(1.0);
+			assertThat(server.connectionOfEachRequest()).containsExactly(0, 0, 1);
+		}
+	}
+
 	private static byte[] utf8(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}

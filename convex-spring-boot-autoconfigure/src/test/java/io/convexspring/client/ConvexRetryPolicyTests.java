@@ -138,9 +138,28 @@ class ConvexRetryPolicyTests {
 				status(503, "Busy", ""), ScriptedHttpServer.ok(Wire.success("1")))) {
 			ConvexMutationClient client = new ConvexMutationClient(
 					transport(server.url()).observationRegistry(registry).build());
-			assertThat(client.executeBlocking(CREATE)).isEqualTo(1.0);
+			ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+				.getLogger(ConvexRetryPolicy.class);
+			ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> debug = new ch.qos.logback.core.read.ListAppender<>();
+			debug.start();
+			logger.addAppender(debug);
+			ch.qos.logback.classic.Level level = logger.getLevel();
+			logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+			try {
+				assertThat(client.executeBlocking(CREATE)).isEqualTo(1.0);
+			}
+			finally {
+				logger.setLevel(level);
+				logger.detachAppender(debug);
+			}
 			assertThat(server.requests()).isEqualTo(3);
 			assertThat(events).containsExactly("convex.retry", "convex.retry");
+			assertThat(debug.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+				.satisfiesExactly(
+						(line) -> assertThat(line).startsWith("Retrying (attempt 2 of 3) in ")
+							.contains("Mutation orders:create was refused with HTTP 429 TooManyConcurrentMutations"),
+						(line) -> assertThat(line).startsWith("Retrying (attempt 3 of 3) in ")
+							.contains("HTTP 503 Busy"));
 		}
 	}
 
