@@ -40,6 +40,11 @@ final class ConvexStubContextCustomizer implements ContextCustomizer {
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("convexStub", Map.of("convex.url", stub.url())));
+		// a scripted refusal is what the test sees, not the repeat it would cause; lowest
+		// precedence, so that a test can turn repeats back on
+		context.getEnvironment()
+			.getPropertySources()
+			.addLast(new MapPropertySource("convexStubDefaults", Map.of("convex.retry.enabled", "false")));
 		context.addApplicationListener((ApplicationEvent event) -> {
 			if (event instanceof ContextRefreshedEvent refreshed && refreshed.getApplicationContext() == context) {
 				context.getBeanProvider(ConvexCodec.class).ifUnique(stub::useCodec);

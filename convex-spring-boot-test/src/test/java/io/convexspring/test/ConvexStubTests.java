@@ -16,6 +16,7 @@ import io.convexspring.client.ConvexFunctionFailedException;
 import io.convexspring.client.ConvexHttpException;
 import io.convexspring.client.ConvexMutationClient;
 import io.convexspring.client.ConvexQueryClient;
+import io.convexspring.client.ConvexRetryPolicy;
 import io.convexspring.client.ConvexTimeoutException;
 import io.convexspring.client.ConvexTransport;
 import io.convexspring.client.ConvexTransportException;
@@ -57,6 +58,8 @@ class ConvexStubTests {
 
 	private final ConvexTransport transport = ConvexTransport.builder(this.convex.url())
 		.responseTimeout(Duration.ofSeconds(10))
+		// each scripted answer is seen as it is, not repeated past
+		.retryPolicy(ConvexRetryPolicy.none())
 		.build();
 
 	private final ConvexActionClient actions = new ConvexActionClient(this.transport);
