@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
@@ -351,6 +352,32 @@ public final class ConvexTransport implements AutoCloseable {
 					sink.next((R) result);
 				}
 			});
+	}
+
+	/**
+	 * Observes an execution that does not go over this transport's HTTP client, such as a
+	 * mutation or action on a live-query socket, exactly as this transport observes its own:
+	 * the same registry, convention, logging and recent executions.
+	 * @param <R> the result type
+	 * @param kind the kind of function
+	 * @param path the function path
+	 * @param args the arguments, for previews
+	 * @param execution the execution, given the context to record its log lines in, or
+	 * {@code null} when nothing observes
+	 * @return the observed execution
+	 */
+	public <R> Mono<R> observe(FunctionKind kind, String path, @Nullable Object args,
+			Function<@Nullable ConvexObservationContext, Mono<R>> execution) {
+		return this.observer.observe(kind, path, args, execution);
+	}
+
+	/**
+	 * Returns the {@code Convex-Client} header value this client identifies itself with, e.g.
+	 * {@code java-spring-0.1.0}.
+	 * @return the client name and version
+	 */
+	public static String clientName() {
+		return ClientHeader.VALUE;
 	}
 
 	/**
