@@ -1,0 +1,48 @@
+package io.convexspring.autoconfigure;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import io.convexspring.client.ConvexCredentialsProvider;
+import io.convexspring.client.ConvexTransport;
+import io.convexspring.live.ConvexLiveClient;
+import io.convexspring.live.ConvexLiveServerSentEvents;
+
+/**
+ * Auto-configuration of live queries: a {@link ConvexLiveClient} on the
+ * {@link ConvexTransport}'s deployment, codec, observation and credentials (the application's
+ * {@link ConvexCredentialsProvider} where it has one, else the deploy key), tuned by
+ * {@code convex.live.*}. It opens no socket until something subscribes or calls, and closes
+ * every socket when the context closes.
+ */
+@AutoConfiguration(after = ConvexAutoConfiguration.class)
+@ConditionalOnBean(ConvexTransport.class)
+@EnableConfigurationProperties(ConvexLiveProperties.class)
+public final class ConvexLiveAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConvexLiveClient convexLiveClient(ConvexTransport transport, ConvexLiveProperties properties,
+			ObjectProvider<ConvexCredentialsProvider> credentials) {
+		ConvexLiveClient.Builder builder = ConvexLiveClient.builder(transport)
+			.backoff(properties.getBackoffInitial(), properties.getBackoffMax())
+			.idleTimeout(properties.getIdleTimeout())
+			.inactivityTimeout(properties.getInactivityTimeout())
+			.refreshLeeway(properties.getRefreshLeeway())
+			.maxSockets(properties.getMaxSockets())
+			.maxMessageSize(properties.getMaxMessageSize());
+		credentials.ifUnique(builder::credentials);
+		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConvexLiveServerSentEvents convexLiveServerSentEvents(ConvexLiveProperties properties) {
+		return new ConvexLiveServerSentEvents(properties.getSseHeartbeat());
+	}
+
+}
