@@ -104,6 +104,16 @@ public final class ScriptedSocket {
 		return frame;
 	}
 
+	/** The next frame of the type given, skipping query set changes before it. */
+	public JsonNode nextAfterQuerySets(String type) {
+		JsonNode frame = next();
+		while (!type.equals("ModifyQuerySet") && frame.path("type").asString().equals("ModifyQuerySet")) {
+			frame = next();
+		}
+		assertThat(frame.path("type").asString()).as("the type of " + frame).isEqualTo(type);
+		return frame;
+	}
+
 	/** Whether the client sends nothing more within the time given. */
 	public boolean silentFor(Duration time) {
 		try {
