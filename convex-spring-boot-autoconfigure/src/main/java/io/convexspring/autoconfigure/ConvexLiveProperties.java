@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import io.convexspring.live.ConvexLiveClient;
+import io.convexspring.live.ConvexLiveServerSentEvents;
 
 /**
  * Configuration properties for live queries over the sync protocol ({@code convex.live.*}).
@@ -54,9 +55,10 @@ public class ConvexLiveProperties {
 
 	/**
 	 * Interval of the heartbeat comments in server-sent event streams of live queries, which
-	 * let a servlet container notice a browser that went away.
+	 * let a servlet container notice a browser that went away (on the second write after it
+	 * left, so within two intervals).
 	 */
-	private Duration sseHeartbeat = Duration.ofSeconds(5);
+	private Duration sseHeartbeat = ConvexLiveServerSentEvents.DEFAULT_HEARTBEAT;
 
 	public Duration getBackoffInitial() {
 		return this.backoffInitial;

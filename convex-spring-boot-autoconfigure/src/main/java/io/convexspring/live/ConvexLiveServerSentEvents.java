@@ -23,7 +23,7 @@ import reactor.core.publisher.Flux;
 public final class ConvexLiveServerSentEvents {
 
 	/** The heartbeat interval used when none is set. */
-	public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
+	public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(3);
 
 	private final Duration heartbeat;
 
