@@ -1,5 +1,6 @@
 package io.convexspring.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,6 +13,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.convexspring.autoconfigure.ConvexProperties.Logging;
+import io.convexspring.live.ConvexLiveClient;
 import io.convexspring.observation.ConvexEndpoint;
 import io.convexspring.observation.ConvexExecutionRecorder;
 
@@ -40,8 +42,11 @@ public final class ConvexEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ConvexEndpoint convexEndpoint(ConvexExecutionRecorder recorder) {
-			return new ConvexEndpoint(recorder);
+		ConvexEndpoint convexEndpoint(ConvexExecutionRecorder recorder, ObjectProvider<ConvexLiveClient> live) {
+			return new ConvexEndpoint(recorder, () -> {
+				ConvexLiveClient client = live.getIfUnique();
+				return (client != null) ? client.summary() : null;
+			});
 		}
 
 	}

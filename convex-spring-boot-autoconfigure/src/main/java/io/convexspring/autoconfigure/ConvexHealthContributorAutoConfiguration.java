@@ -1,5 +1,8 @@
 package io.convexspring.autoconfigure;
 
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,11 +14,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.convexspring.client.ConvexTransport;
+import io.convexspring.live.ConvexLiveClient;
 import io.convexspring.observation.ConvexHealthIndicator;
 
 /**
  * Auto-configuration of the {@code convex} health indicator, a {@link ConvexHealthIndicator}
- * that checks the deployment with {@code GET /version}. Turn it off with
+ * that checks the deployment with {@code GET /version} and shows the live-query sockets' states. Turn it off with
  * {@code management.health.convex.enabled=false}.
  */
 @AutoConfiguration(after = ConvexAutoConfiguration.class,
@@ -32,8 +36,12 @@ public final class ConvexHealthContributorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "convexHealthIndicator")
-		ConvexHealthIndicator convexHealthIndicator(ConvexTransport transport, ConvexProperties properties) {
-			return new ConvexHealthIndicator(transport, properties.getHealth().getTimeout());
+		ConvexHealthIndicator convexHealthIndicator(ConvexTransport transport, ConvexProperties properties,
+				ObjectProvider<ConvexLiveClient> live) {
+			return new ConvexHealthIndicator(transport, properties.getHealth().getTimeout(), () -> {
+				ConvexLiveClient client = live.getIfUnique();
+				return (client != null) ? Map.of("live", client.summary()) : Map.of();
+			});
 		}
 
 	}

@@ -3,13 +3,16 @@ package io.convexspring.autoconfigure;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import io.convexspring.client.ConvexCredentialsProvider;
 import io.convexspring.client.ConvexTransport;
 import io.convexspring.live.ConvexLiveClient;
+import io.convexspring.live.ConvexLiveMeterBinder;
 import io.convexspring.live.ConvexLiveServerSentEvents;
 
 /**
@@ -17,7 +20,8 @@ import io.convexspring.live.ConvexLiveServerSentEvents;
  * {@link ConvexTransport}'s deployment, codec, observation and credentials (the application's
  * {@link ConvexCredentialsProvider} where it has one, else the deploy key), tuned by
  * {@code convex.live.*}. It opens no socket until something subscribes or calls, and closes
- * every socket when the context closes.
+ * every socket when the context closes. Where Micrometer is present, a
+ * {@link ConvexLiveMeterBinder} meters the sockets.
  */
 @AutoConfiguration(after = ConvexAutoConfiguration.class)
 @ConditionalOnBean(ConvexTransport.class)
@@ -43,6 +47,19 @@ public final class ConvexLiveAutoConfiguration {
 	@ConditionalOnMissingBean
 	ConvexLiveServerSentEvents convexLiveServerSentEvents(ConvexLiveProperties properties) {
 		return new ConvexLiveServerSentEvents(properties.getSseHeartbeat());
+	}
+
+	// nested, so that Micrometer's classes are loaded only where the application has them
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+	static class ConvexLiveMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ConvexLiveMeterBinder convexLiveMeterBinder(ConvexLiveClient client) {
+			return new ConvexLiveMeterBinder(client);
+		}
+
 	}
 
 }

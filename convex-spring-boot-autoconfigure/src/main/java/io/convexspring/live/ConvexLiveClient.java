@@ -343,6 +343,28 @@ public final class ConvexLiveClient implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Describes the sockets for health checks and the actuator endpoint: this client's state,
+	 * how many sockets are in each phase, and the active subscriptions. Never an identity.
+	 * @return the description
+	 */
+	public Map<String, Object> summary() {
+		ConnectionState state = state();
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("state", state.phase().name());
+		if (state.attempt() > 0) {
+			summary.put("attempt", state.attempt());
+		}
+		if (state.reason() != null) {
+			summary.put("reason", state.reason());
+		}
+		Map<String, Integer> phases = new LinkedHashMap<>();
+		this.sockets.phases().forEach((phase, count) -> phases.put(phase.name(), count));
+		summary.put("sockets", phases);
+		summary.put("subscriptions", this.sockets.subscriptions.get());
+		return summary;
+	}
+
 	LiveSockets sockets() {
 		return this.sockets;
 	}

@@ -1,7 +1,9 @@
 package io.convexspring.observation;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -27,23 +29,42 @@ public final class ConvexHealthIndicator extends AbstractReactiveHealthIndicator
 
 	private final String url;
 
+	private final Supplier<Map<String, Object>> extraDetails;
+
 	/**
 	 * Creates the health indicator.
 	 * @param transport the transport to the deployment
 	 * @param timeout how long to wait for the answer
 	 */
 	public ConvexHealthIndicator(ConvexTransport transport, Duration timeout) {
+		this(transport, timeout, Map::of);
+	}
+
+	/**
+	 * Creates the health indicator, with more details, such as the live-query sockets' states.
+	 * @param transport the transport to the deployment
+	 * @param timeout how long to wait for the answer
+	 * @param extraDetails details added to every check (never a secret)
+	 */
+	public ConvexHealthIndicator(ConvexTransport transport, Duration timeout,
+			Supplier<Map<String, Object>> extraDetails) {
 		super("Convex health check failed");
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.timeout = Objects.requireNonNull(timeout, "timeout must not be null");
 		this.url = ConvexObservationContext.withoutUserInfo(transport.deploymentUrl());
+		this.extraDetails = Objects.requireNonNull(extraDetails, "extraDetails must not be null");
 	}
 
 	@Override
 	protected Mono<Health> doHealthCheck(Health.Builder builder) {
 		return this.transport.version(this.timeout)
-			.map((version) -> builder.up().withDetail("url", this.url).withDetail("version", version).build())
-			.onErrorResume((ex) -> Mono.just(builder.down(ex).withDetail("url", this.url).build()));
+			.map((version) -> builder.up()
+				.withDetail("url", this.url)
+				.withDetail("version", version)
+				.withDetails(this.extraDetails.get())
+				.build())
+			.onErrorResume((ex) -> Mono
+				.just(builder.down(ex).withDetail("url", this.url).withDetails(this.extraDetails.get()).build()));
 	}
 
 }

@@ -2,10 +2,12 @@ package io.convexspring.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,10 +22,12 @@ import io.convexspring.client.ConvexQuery;
 import io.convexspring.client.ConvexTransport;
 import io.convexspring.live.ConnectionState;
 import io.convexspring.live.ConvexLiveClient;
+import io.convexspring.live.ConvexLiveMeterBinder;
 import io.convexspring.live.ConvexLiveServerSentEvents;
 import io.convexspring.live.Frames;
 import io.convexspring.live.ScriptedSocket;
 import io.convexspring.live.SyncTestServer;
+import io.convexspring.observation.ConvexHealthIndicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +89,23 @@ class ConvexLiveAutoConfigurationTests {
 			assertThat(authenticate.get("tokenType").asString()).isEqualTo("User");
 			assertThat(authenticate.get("value").asString()).isEqualTo(TestSecrets.USER_TOKEN);
 		});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theHealthIndicatorShowsTheLiveConnection() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ConvexHealthContributorAutoConfiguration.class))
+			.run((context) -> {
+				Health health = context.getBean(ConvexHealthIndicator.class).health().block(Duration.ofSeconds(30));
+				assertThat(health).isNotNull();
+				assertThat((Map<String, Object>) health.getDetails().get("live")).containsEntry("state", "CLOSED")
+					.containsEntry("subscriptions", 0);
+			});
+	}
+
+	@Test
+	void metersTheLiveClientWhereMicrometerIsPresent() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(ConvexLiveMeterBinder.class));
 	}
 
 	@Test
