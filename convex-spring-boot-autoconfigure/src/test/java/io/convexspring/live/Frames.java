@@ -70,6 +70,11 @@ public final class Frames {
 		return "{\"type\":\"FatalError\",\"error\":\"" + error + "\"}";
 	}
 
+	public static String int64(long value) {
+		byte[] bytes = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(value).array();
+		return "{\"$integer\":\"" + java.util.Base64.getEncoder().encodeToString(bytes) + "\"}";
+	}
+
 	public static String ping() {
 		return "{\"type\":\"Ping\"}";
 	}
