@@ -1,16 +1,17 @@
 package io.convexspring.live;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 
@@ -155,7 +156,16 @@ final class LiveSockets {
 			open = new ArrayList<>(this.sockets.values());
 			this.sockets.clear();
 		}
-		Flux.fromIterable(open).flatMap(LiveSocket::close).then().timeout(Duration.ofSeconds(5), Mono.empty()).block();
+		try {
+			// not block(): the context may close on any thread, a Reactor one included
+			Flux.fromIterable(open).flatMap(LiveSocket::close).then().toFuture().get(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// the sockets are closing; their close frames may not all have gone out
+		}
 		this.changes.tryEmitComplete();
 	}
 

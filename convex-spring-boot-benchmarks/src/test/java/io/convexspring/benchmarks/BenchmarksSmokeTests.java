@@ -65,4 +65,25 @@ class BenchmarksSmokeTests {
 		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
+	@Test
+	void liveBenchmarksSeeEachMutationAndDeliverToEverySubscriber() {
+		LiveBenchmarks benchmarks = new LiveBenchmarks();
+		benchmarks.start();
+		try {
+			long first = benchmarks.mutationUntilSubscriberHasNewValue();
+			assertThat(benchmarks.mutationUntilSubscriberHasNewValue()).isEqualTo(first + 1);
+			assertThat(benchmarks.seen.get()).isEqualTo(first + 1);
+			assertThat(benchmarks.transitionToThousandSubscribers()).isEqualTo(LiveBenchmarks.FAN_OUT);
+			assertThat(benchmarks.transitionToThousandSubscribers()).isEqualTo(2L * LiveBenchmarks.FAN_OUT);
+		}
+		finally {
+			benchmarks.stop();
+		}
+	}
+
+	@Test
+	void liveMemoryMeasuresWhatSubscriptionsHold() throws Exception {
+		assertThat(LiveMemory.bytesPerSubscription(1000)).isPositive();
+	}
+
 }
