@@ -578,7 +578,8 @@ final class LiveSocket implements WebSocketConnection.Listener {
 			return;
 		}
 		this.attempt++;
-		Duration delay = auth ? Duration.ZERO
+		// a refused identity restarts at once, but never in a loop: after a few, with backoff
+		Duration delay = (auth && this.authRejections <= MAX_AUTH_REJECTIONS) ? Duration.ZERO
 				: this.options.backoff().delay(this.attempt, reason, clientClosed, ThreadLocalRandom.current()::nextDouble);
 		this.pool.reconnects.incrementAndGet();
 		setState(new ConnectionState(Phase.RECONNECTING, this.attempt, reason));

@@ -56,6 +56,8 @@ public final class ScriptedSocket {
 
 	private int identityReceived;
 
+	private final java.util.Set<Integer> querySet = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	ScriptedSocket(WebsocketInbound in, WebsocketOutbound out) {
 		this.in = in;
 		this.out = out;
@@ -129,10 +131,30 @@ public final class ScriptedSocket {
 		}
 	}
 
+	/** Checks the versions chain as the server does (§5.8), and remembers them. */
 	private void track(JsonNode frame) {
 		switch (frame.path("type").asString()) {
-			case "ModifyQuerySet" -> this.querySetReceived = frame.get("newVersion").asInt();
-			case "Authenticate" -> this.identityReceived = frame.get("baseVersion").asInt() + 1;
+			case "ModifyQuerySet" -> {
+				assertThat(frame.get("baseVersion").asInt()).as("the query set's base version").isEqualTo(this.querySetReceived);
+				assertThat(frame.get("newVersion").asInt()).isEqualTo(this.querySetReceived + 1);
+				this.querySetReceived = frame.get("newVersion").asInt();
+				if (frame.get("baseVersion").asInt() == 0) {
+					this.querySet.clear();
+				}
+				for (JsonNode modification : frame.get("modifications")) {
+					int queryId = modification.get("queryId").asInt();
+					if (modification.get("type").asString().equals("Add")) {
+						assertThat(this.querySet.add(queryId)).as("query " + queryId + " added once").isTrue();
+					}
+					else {
+						assertThat(this.querySet.remove(queryId)).as("query " + queryId + " removed once added").isTrue();
+					}
+				}
+			}
+			case "Authenticate" -> {
+				assertThat(frame.get("baseVersion").asInt()).as("the identity's base version").isEqualTo(this.identityReceived);
+				this.identityReceived = frame.get("baseVersion").asInt() + 1;
+			}
 			default -> {
 			}
 		}
@@ -151,6 +173,11 @@ public final class ScriptedSocket {
 	public void transition(StateVersion start, StateVersion end, String... modifications) {
 		send(Frames.transition(start, end, modifications));
 		this.sent = end;
+	}
+
+	/** The query ids in the set, as the client's frames so far built it. */
+	public java.util.Set<Integer> querySet() {
+		return java.util.Set.copyOf(this.querySet);
 	}
 
 	public StateVersion lastSent() {
