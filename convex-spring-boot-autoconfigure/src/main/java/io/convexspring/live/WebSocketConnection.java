@@ -48,7 +48,9 @@ final class WebSocketConnection {
 		WebsocketClientSpec spec = WebsocketClientSpec.builder().maxFramePayloadLength(this.maxMessageBytes).build();
 		this.subscription = client.websocket(spec).uri(uri).handle((in, out) -> {
 			this.out = out;
-			in.receiveCloseStatus().subscribe((closeStatus) -> this.status = closeStatus);
+			in.receiveCloseStatus().subscribe((closeStatus) -> this.status = closeStatus, (error) -> {
+				// the connection failed without a close frame: finish() says so
+			});
 			listener.opened(this);
 			Mono<Void> receive = in.aggregateFrames(this.maxMessageBytes).receiveFrames().doOnNext((frame) -> {
 				if (frame instanceof TextWebSocketFrame text) {

@@ -10,9 +10,13 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import io.convexspring.TestSecrets;
 import io.convexspring.client.ConvexCredentials;
 import io.convexspring.client.ConvexCredentialsProvider;
 import io.convexspring.client.ConvexTransportException;
@@ -25,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Identity on live sockets: Authenticate per kind of credentials, AuthError and a fresh token,
  * refresh before expiry, one socket per identity, the bound on sockets.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LiveAuthenticationTests {
 
 	private final SyncTestServer server = SyncTestServer.start();
@@ -157,6 +162,38 @@ class LiveAuthenticationTests {
 		assertThat(refused.error()).isInstanceOf(ConvexTransportException.class)
 			.hasMessageContaining("messages:list")
 			.hasMessageContaining("convex.live.max-sockets");
+	}
+
+	@Test
+	void noSecretReachesTheLogsWhenCredentialsAreRefused(CapturedOutput output) {
+		RecordingProvider provider = new RecordingProvider((force) -> TestSecrets.USER_TOKEN);
+		Collected.of(this.live.withCredentials(provider).subscribe(LIST, new Channel("general")));
+		ConvexLiveClient admin = this.live.withCredentials(ConvexCredentials.deployKey(TestSecrets.DEPLOY_KEY));
+		Collected.of(admin.subscribe(LIST, new Channel("general")));
+		for (int i = 0; i < 2; i++) {
+			ScriptedSocket socket = this.server.accept();
+			socket.next("Connect");
+			socket.next("Authenticate");
+			socket.send(Frames.authError("Could not verify the token", 0, true));
+		}
+		this.server.accept().next("Connect");
+		assertThat(output.getAll()).contains("refused the live socket's");
+		assertThat(this.live.withCredentials(provider).state().toString() + provider + admin.summary()).isNotEmpty();
+		TestSecrets.assertNoSecretIn(output.getAll() + provider + ConvexCredentialsProvider.of(
+				ConvexCredentials.deployKey(TestSecrets.DEPLOY_KEY)) + admin.summary());
+	}
+
+	@Test
+	void aFailingProviderFailsTheSubscriptionWithATypedException() {
+		ConvexCredentialsProvider failing = (force) -> Mono.error(new IllegalStateException("no session"));
+		Collected<List<String>> messages = Collected.of(this.live.withCredentials(failing).subscribe(LIST,
+				new Channel("general")));
+		assertThat(messages.error()).isInstanceOfSatisfying(ConvexTransportException.class, (ex) -> {
+			assertThat(ex.functionPath()).isEqualTo("messages:list");
+			assertThat(ex.functionDidNotRun()).isTrue();
+			assertThat(ex).hasMessageContaining("credentials provider");
+		});
+		assertThat(this.server.acceptsWithin(Duration.ofMillis(200))).isFalse();
 	}
 
 	private static String jwt(Instant expiresAt) {

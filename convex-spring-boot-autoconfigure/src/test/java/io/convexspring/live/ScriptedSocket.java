@@ -65,7 +65,8 @@ public final class ScriptedSocket {
 
 	public Mono<Void> run() {
 		this.in.withConnection((c) -> this.connection = c);
-		this.in.receiveCloseStatus().subscribe((status) -> this.closeStatus = status);
+		this.in.receiveCloseStatus().subscribe((status) -> this.closeStatus = status, (error) -> {
+		});
 		Mono<Void> receive = this.in.aggregateFrames(64 * 1024 * 1024).receiveFrames().doOnNext((frame) -> {
 			if (frame instanceof TextWebSocketFrame text) {
 				this.received.add(text.text());
@@ -194,7 +195,9 @@ public final class ScriptedSocket {
 
 	/** Closes with a close frame, as the server does. */
 	public void close(int code, String reason) {
-		this.out.sendClose(code, reason).subscribe();
+		this.out.sendClose(code, reason).subscribe(null, (error) -> {
+			// the client closed first
+		});
 	}
 
 	/** Drops the TCP connection without a close frame, as a network failure does. */
