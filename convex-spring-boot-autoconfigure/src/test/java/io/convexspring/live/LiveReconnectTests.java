@@ -22,6 +22,7 @@ import static io.convexspring.live.LiveFixtures.LIST;
 import static io.convexspring.live.LiveFixtures.SEND;
 import static io.convexspring.live.LiveFixtures.TRANSLATE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reconnects: what the client replays, in which order, and what its callers see (nothing but
@@ -137,6 +138,33 @@ class LiveReconnectTests {
 		assertThat(again.nothingWithin(Duration.ofMillis(300))).as("the old result is gone").isTrue();
 		socket.transition(200, Frames.removed(0), Frames.updated(1, "[\"new\"]"));
 		assertThat(again.next()).containsExactly("new");
+	}
+
+	@Test
+	void aCallMadeWhileReconnectingIsSentAfterTheReplay() throws Exception {
+		ConvexLiveClient slow = LiveFixtures.client(this.server)
+			.backoff(Duration.ofSeconds(1), Duration.ofSeconds(2))
+			.build();
+		try {
+			Collected<List<String>> messages = Collected.of(slow.subscribe(LIST, new Channel("general")));
+			ScriptedSocket first = this.server.accept();
+			first.next("Connect");
+			first.next("ModifyQuerySet");
+			first.close(1011, "InternalServerError");
+			await().atMost(SyncTestServer.WAIT).until(() -> slow.state().phase() == Phase.RECONNECTING);
+			CompletableFuture<String> action = slow.action(TRANSLATE, new Message("general", "hi")).toFuture();
+			ScriptedSocket second = this.server.accept();
+			second.next("Connect");
+			second.next("ModifyQuerySet");
+			JsonNode sent = second.next("Action");
+			assertThat(sent.get("requestId").asInt()).isZero();
+			second.send(Frames.actionSuccess(0, "\"salut\""));
+			assertThat(action.get(10, TimeUnit.SECONDS)).isEqualTo("salut");
+			assertThat(messages.isEnded()).isFalse();
+		}
+		finally {
+			slow.close();
+		}
 	}
 
 }
