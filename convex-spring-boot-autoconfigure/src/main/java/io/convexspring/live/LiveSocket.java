@@ -16,7 +16,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import io.convexspring.client.ConvexApplicationException;
 import io.convexspring.client.ConvexCredentials;
@@ -61,7 +60,7 @@ final class LiveSocket implements WebSocketConnection.Listener {
 
 	private final LiveOptions options;
 
-	private final Scheduler.Worker worker = Schedulers.parallel().createWorker();
+	private final Scheduler.Worker worker;
 
 	private final SyncSession session = new SyncSession();
 
@@ -117,6 +116,7 @@ final class LiveSocket implements WebSocketConnection.Listener {
 		this.provider = provider;
 		this.pool = pool;
 		this.options = pool.options;
+		this.worker = pool.scheduler.createWorker();
 		this.chunks = new TransitionAssembler(pool.options.maxMessageBytes());
 	}
 

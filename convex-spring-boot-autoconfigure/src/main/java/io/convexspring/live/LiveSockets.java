@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 
 import io.convexspring.client.ConvexCredentialsProvider;
@@ -36,6 +38,10 @@ final class LiveSockets {
 	final HttpClient httpClient;
 
 	final String deployment;
+
+	/** The sockets' protocol threads: each socket runs on one worker of it, never user code. */
+	final Scheduler scheduler = Schedulers.newParallel("convex-live", Math.min(4,
+			Math.max(1, Runtime.getRuntime().availableProcessors())), true);
 
 	final AtomicInteger subscriptions = new AtomicInteger();
 
@@ -167,6 +173,7 @@ final class LiveSockets {
 			// the sockets are closing; their close frames may not all have gone out
 		}
 		this.changes.tryEmitComplete();
+		this.scheduler.dispose();
 	}
 
 	boolean isClosed() {
