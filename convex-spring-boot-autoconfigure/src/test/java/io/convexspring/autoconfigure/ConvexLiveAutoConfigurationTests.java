@@ -27,6 +27,7 @@ import io.convexspring.live.ConvexLiveServerSentEvents;
 import io.convexspring.live.Frames;
 import io.convexspring.live.ScriptedSocket;
 import io.convexspring.live.SyncTestServer;
+import io.convexspring.observation.ConvexEndpoint;
 import io.convexspring.observation.ConvexHealthIndicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,6 +102,14 @@ class ConvexLiveAutoConfigurationTests {
 				assertThat((Map<String, Object>) health.getDetails().get("live")).containsEntry("state", "CLOSED")
 					.containsEntry("subscriptions", 0);
 			});
+	}
+
+	@Test
+	void theEndpointShowsTheLiveConnection() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ConvexEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=convex")
+			.run((context) -> assertThat(context.getBean(ConvexEndpoint.class).executions().live())
+				.containsEntry("state", "CLOSED"));
 	}
 
 	@Test
