@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import io.convexspring.client.ConvexApplicationException;
 import io.convexspring.client.ConvexArgumentException;
 import io.convexspring.client.ConvexFunctionFailedException;
+import io.convexspring.client.ConvexQuery;
 import io.convexspring.client.FunctionKind;
 import io.convexspring.live.LiveFixtures.Channel;
 import io.convexspring.live.LiveFixtures.Message;
@@ -92,6 +93,20 @@ class ConvexLiveClientTests {
 		assertThat(remove.get("baseVersion").asInt()).isEqualTo(2);
 		assertThat(remove.get("modifications").toString()).isEqualTo("[{\"type\":\"Remove\",\"queryId\":0}]");
 		other.cancel();
+	}
+
+	@Test
+	void subscribersWithDifferentResultTypesShareTheQueryAndEachGetsItsType() {
+		ConvexQuery<Channel, JsonNode> untyped = ConvexQuery.of("messages:list", Channel.class, JsonNode.class);
+		Collected<List<String>> typed = Collected.of(this.live.subscribe(LIST, new Channel("general")));
+		Collected<JsonNode> tree = Collected.of(this.live.subscribe(untyped, new Channel("general")));
+		ScriptedSocket socket = this.server.accept();
+		socket.next("Connect");
+		assertThat(socket.next("ModifyQuerySet").get("modifications")).hasSize(1);
+		socket.transition(100, Frames.updated(0, "[\"a\"]"));
+		assertThat(typed.next()).containsExactly("a");
+		assertThat(tree.next().toString()).isEqualTo("[\"a\"]");
+		assertThat(socket.silentFor(Duration.ofMillis(200))).as("one Add for both").isTrue();
 	}
 
 	@Test
