@@ -35,6 +35,8 @@ final class SnippetChecker {
 			+ "import io.micrometer.observation.ObservationRegistry; import io.convexspring.client.*; "
 			+ "import io.convexspring.codec.*; import io.convexspring.state.*; import io.convexspring.observation.*; "
 			+ "import io.convexspring.autoconfigure.*; import io.convexspring.sample.docs.context.*; "
+			+ "import io.convexspring.live.*; import reactor.core.Disposable; "
+			+ "import org.springframework.http.codec.ServerSentEvent; "
 			+ "import io.convexspring.sample.api.*; "
 			+ "import io.convexspring.test.*; import org.junit.jupiter.api.Test; "
 			+ "import static io.convexspring.test.ConvexStubResponses.*; import static io.convexspring.test.ExpectedCalls.*; "

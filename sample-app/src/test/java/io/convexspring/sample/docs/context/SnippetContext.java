@@ -1,5 +1,7 @@
 package io.convexspring.sample.docs.context;
 
+import java.time.Duration;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import io.convexspring.client.ConvexActionClient;
@@ -7,6 +9,8 @@ import io.convexspring.client.ConvexMutationClient;
 import io.convexspring.client.ConvexQueryClient;
 import io.convexspring.client.ConvexTransport;
 import io.convexspring.codec.ConvexCodec;
+import io.convexspring.live.ConvexLiveClient;
+import io.convexspring.live.ConvexLiveServerSentEvents;
 import io.convexspring.test.ConvexStub;
 
 /**
@@ -32,6 +36,12 @@ public abstract class SnippetContext {
 
 	/** The query client bean. */
 	protected final ConvexQueryClient queries = new ConvexQueryClient(this.transport);
+
+	/** The live-query client bean. */
+	protected final ConvexLiveClient live = ConvexLiveClient.builder(this.transport).build();
+
+	/** The server-sent events helper bean. */
+	protected final ConvexLiveServerSentEvents sse = new ConvexLiveServerSentEvents(Duration.ofSeconds(3));
 
 	/** The codec bean. */
 	protected final ConvexCodec codec = this.transport.codec();
