@@ -30,6 +30,9 @@ final class Subscriber {
 
 	private @Nullable QueryResult<?> lastDelivered;
 
+	/** Whether the sink has ended: results that come before the socket hears of it go nowhere. */
+	private boolean ended;
+
 	Subscriber(String path, String argsJson, JavaType type, boolean failuresAsValues, Target sink) {
 		this.path = path;
 		this.argsJson = argsJson;
@@ -42,7 +45,7 @@ final class Subscriber {
 	/** Hands over the entry's latest result, if it has one this subscriber has not had. */
 	void deliver(QueryEntry entry, ConvexCodec codec) {
 		QueryResult<?> result = entry.result(this.type, codec);
-		if (result == null || result == this.lastDelivered) {
+		if (this.ended || result == null || result == this.lastDelivered) {
 			return;
 		}
 		this.lastDelivered = result;
@@ -50,6 +53,7 @@ final class Subscriber {
 			this.sink.next(result);
 		}
 		else if (result instanceof QueryResult.Failure<?> failure) {
+			this.ended = true;
 			this.sink.error(failure.error());
 		}
 		else {
@@ -63,10 +67,12 @@ final class Subscriber {
 
 	/** Ends the subscription: the session ended for good. */
 	void fail(ConvexException failure) {
+		this.ended = true;
 		this.sink.error(failure);
 	}
 
 	void complete() {
+		this.ended = true;
 		this.sink.complete();
 	}
 
