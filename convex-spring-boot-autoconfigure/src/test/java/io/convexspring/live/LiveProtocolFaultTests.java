@@ -141,10 +141,11 @@ class LiveProtocolFaultTests {
 
 	@Test
 	void pingsKeepASocketAliveAndSilenceReopensIt() {
-		this.live = LiveFixtures.client(this.server).inactivityTimeout(Duration.ofMillis(800)).build();
+		this.live = LiveFixtures.client(this.server).inactivityTimeout(Duration.ofSeconds(2)).build();
 		Collected<List<String>> messages = Collected.of(this.live.subscribe(LIST, new Channel("general")));
 		ScriptedSocket socket = subscribed(messages);
-		for (int i = 0; i < 8; i++) {
+		// a ping every 200 ms for longer than the timeout: generous, for a loaded machine
+		for (int i = 0; i < 14; i++) {
 			socket.send(Frames.ping());
 			assertThat(this.server.acceptsWithin(Duration.ofMillis(200))).isFalse();
 		}
