@@ -248,7 +248,7 @@ async function followReport() {
   // EventSource reconnects by itself; the stream starts again with the current state.
 }
 
-// --- 6. Purchase: charge, then save; the orders query below ----------------------------------
+// --- 6. Purchase: charge, then save; the orders query below, live -----------------------------
 
 async function loadProducts() {
   const select = $("purchase-sku");
@@ -260,36 +260,49 @@ async function loadProducts() {
   }
 }
 
-async function loadOrders() {
+// The table follows orders:list live: the server streams the query's result as server-sent
+// events, the current orders first, then the list again after every change, from any tab.
+function followOrders() {
+  const events = new EventSource("api/orders/live?limit=5");
+  events.addEventListener("orders", (event) => renderOrders(JSON.parse(event.data)));
+  events.addEventListener("error", () => {
+    // EventSource reconnects by itself unless the server refused the stream.
+    if (events.readyState === EventSource.CLOSED) {
+      showOrdersError("the live stream was refused");
+    }
+  });
+}
+
+function renderOrders(orders) {
   const body = $("orders-body");
-  try {
-    const orders = await api("api/orders?limit=5");
-    body.textContent = "";
-    if (orders.length === 0) {
-      body.innerHTML = '<tr><td colspan="4" class="muted">No orders yet.</td></tr>';
-    }
-    for (const order of orders) {
-      const row = document.createElement("tr");
-      const items = order.items.map((item) => `${item.quantity} × ${item.sku}`).join(", ");
-      for (const text of [new Date(order._creationTime).toLocaleTimeString(), items,
-        money(order.amountCents, order.currency), order.chargeId]) {
-        const cell = document.createElement("td");
-        cell.textContent = text;
-        row.append(cell);
-      }
-      row.dataset.orderId = order._id;
-      body.append(row);
-    }
-  } catch (error) {
-    body.innerHTML = "";
+  body.textContent = "";
+  if (orders.length === 0) {
+    body.innerHTML = '<tr><td colspan="4" class="muted">No orders yet.</td></tr>';
+  }
+  for (const order of orders) {
     const row = document.createElement("tr");
-    const cell = document.createElement("td");
-    cell.colSpan = 4;
-    cell.className = "muted";
-    cell.textContent = `Could not load the orders: ${error.message}`;
-    row.append(cell);
+    const items = order.items.map((item) => `${item.quantity} × ${item.sku}`).join(", ");
+    for (const text of [new Date(order._creationTime).toLocaleTimeString(), items,
+      money(order.amountCents, order.currency), order.chargeId]) {
+      const cell = document.createElement("td");
+      cell.textContent = text;
+      row.append(cell);
+    }
+    row.dataset.orderId = order._id;
     body.append(row);
   }
+}
+
+function showOrdersError(message) {
+  const body = $("orders-body");
+  body.innerHTML = "";
+  const row = document.createElement("tr");
+  const cell = document.createElement("td");
+  cell.colSpan = 4;
+  cell.className = "muted";
+  cell.textContent = `Could not load the orders: ${message}`;
+  row.append(cell);
+  body.append(row);
 }
 
 wire("purchase-form", {
@@ -301,7 +314,7 @@ wire("purchase-form", {
   onSuccess: (purchase) => {
     $("purchase-result").textContent =
       `Paid ${money(purchase.charge.amountCents, purchase.charge.currency)} (${purchase.charge.chargeId}); order ${purchase.orderId} saved.`;
-    loadOrders();
+    // No reload of the table: the live stream brings the new order.
   },
 });
 
@@ -317,5 +330,5 @@ window.addEventListener("pageshow", (event) => {
 
 showBackend();
 loadProducts();
-loadOrders();
+followOrders();
 followReport();

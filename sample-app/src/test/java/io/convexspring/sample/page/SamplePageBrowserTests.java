@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.Select;
@@ -305,7 +308,7 @@ class SamplePageBrowserTests {
 		submitHeld("purchase-submit", "Paying…");
 		String result = waitForText("purchase-result");
 		assertThat(result).matches("Paid \\$5\\.00 \\(ch_[0-9a-f]+\\); order [0-9a-z]{32} saved\\.");
-		waitUntil((driver) -> result.contains(newestOrder().getAttribute("data-order-id")));
+		waitUntil((driver) -> newestOrderIsIn(result));
 		List<String> cells = newestOrder().findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
 		assertThat(cells.get(1)).isEqualTo("2 × B-2");
 		assertThat(cells.get(2)).isEqualTo("$5.00");
@@ -315,11 +318,42 @@ class SamplePageBrowserTests {
 	}
 
 	@Test
+	void anOrderPaidInOneTabAppearsInAnotherTabWithoutAReload() {
+		String payingTab = browser.getWindowHandle();
+		browser.switchTo().newWindow(WindowType.TAB);
+		String watchingTab = browser.getWindowHandle();
+		try {
+			openThePage();
+			// Gone if the tab reloads: the order must arrive over the live stream.
+			browser.executeScript("window.__notReloaded = true;");
+			browser.switchTo().window(payingTab);
+			select("purchase-sku", "C-3");
+			type("purchase-quantity", "3");
+			select("purchase-card-token", "tok_visa");
+			click("purchase-submit");
+			Matcher saved = Pattern.compile("order ([0-9a-z]{32}) saved").matcher(waitForText("purchase-result"));
+			assertThat(saved.find()).isTrue();
+			String orderId = saved.group(1);
+
+			browser.switchTo().window(watchingTab);
+			waitUntil((driver) -> orderId.equals(newestOrder().getAttribute("data-order-id")));
+			assertThat(browser.executeScript("return window.__notReloaded === true;")).isEqualTo(true);
+			assertThat(newestOrder().findElements(By.tagName("td")).get(1).getText()).isEqualTo("3 × C-3");
+			screenshot("live-orders-other-tab", "purchase-card");
+		}
+		finally {
+			browser.switchTo().window(watchingTab);
+			browser.close();
+			browser.switchTo().window(payingTab);
+		}
+	}
+
+	@Test
 	void aDeclinedCardShowsTheMessageAndSavesNoOrder() {
 		select("purchase-card-token", "tok_visa");
 		click("purchase-submit");
 		waitForText("purchase-result");
-		waitUntil((driver) -> element("purchase-result").getText().contains(newestOrder().getAttribute("data-order-id")));
+		waitUntil((driver) -> newestOrderIsIn(element("purchase-result").getText()));
 		String newestBefore = newestOrder().getAttribute("data-order-id");
 
 		select("purchase-card-token", "tok_declined");
@@ -403,6 +437,12 @@ class SamplePageBrowserTests {
 
 	private static WebElement newestOrder() {
 		return browser.findElement(By.cssSelector("#orders-body tr"));
+	}
+
+	/** Whether the table's newest row is an order named in the text; false while it shows none. */
+	private static boolean newestOrderIsIn(String text) {
+		String orderId = newestOrder().getAttribute("data-order-id");
+		return orderId != null && text.contains(orderId);
 	}
 
 	private static void resetReport() {
