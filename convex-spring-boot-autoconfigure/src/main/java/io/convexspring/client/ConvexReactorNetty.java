@@ -7,11 +7,15 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.Connection;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
@@ -59,6 +63,9 @@ public final class ConvexReactorNetty {
 
 		boolean responseEnded;
 
+		/** The raw bytes the decoder is reading now, while the raw guard passes them on. */
+		@Nullable ByteBuf reading;
+
 	}
 
 	/** Sees the raw bytes before the HTTP decoder. */
@@ -83,6 +90,7 @@ public final class ConvexReactorNetty {
 				return;
 			}
 			this.exchange.responseEnded = false;
+			this.exchange.reading = bytes;
 			bytes.retain();
 			try {
 				ctx.fireChannelRead(bytes);
@@ -93,6 +101,7 @@ public final class ConvexReactorNetty {
 				}
 			}
 			finally {
+				this.exchange.reading = null;
 				bytes.release();
 			}
 		}
@@ -118,6 +127,16 @@ public final class ConvexReactorNetty {
 			ctx.write(msg, promise);
 		}
 
+		/**
+		 * Whether the bytes already read hold more than the response's {@code Content-Length}
+		 * after its head: the decoder stops reading the buffer right after the head it decoded.
+		 */
+		private boolean announcesLessThanItSends(HttpResponse response) {
+			ByteBuf reading = this.exchange.reading;
+			long announced = HttpUtil.getContentLength(response, -1L);
+			return reading != null && announced >= 0 && reading.readableBytes() > announced;
+		}
+
 		@Override
 		public void channelRead(ChannelHandlerContext ctx, Object msg) {
 			if (msg instanceof HttpResponse response) {
@@ -130,6 +149,11 @@ public final class ConvexReactorNetty {
 					ReferenceCountUtil.release(msg);
 					ctx.close();
 					return;
+				}
+				else if (announcesLessThanItSends(response)) {
+					// known before the response goes on: the connection must not go back to the
+					// pool, which it would as soon as the response ends, before a close after it
+					response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
 				}
 			}
 			if (this.skippingInformational) {
