@@ -55,10 +55,18 @@ import io.convexspring.codec.ConvexCodec;
  * reporting the time until the last answer and the peak heap, sampled every 5 ms, next to the
  * raw {@code WebClient} on the same server. 0 skips either.
  *
+ * <p>With {@code --observed true} (the default), three more contestants run in every round,
+ * sequential and concurrent: the client of a Boot application with Actuator
+ * ({@link BootedClient}), with metrics, with metrics but no nested {@code http.client.requests}
+ * observation, and with metrics and {@code convex.logging=info} written to a file. Last,
+ * {@link StartupProbe} times {@code --startup-runs} fresh starts of a minimal application with
+ * and without the starter.
+ *
  * <pre class="code">
  * java -Xms1g -Xmx1g -cp benchmarks.jar io.convexspring.benchmarks.SideBySide [--rounds 20]
  *     [--warmup 5] [--calls 2000] [--npm convex-spring-boot-benchmarks/node] [--breakdown true]
- *     [--concurrency 64] [--inflight 10000] [--inflight-delay-ms 1000]
+ *     [--concurrency 64] [--inflight 10000] [--inflight-delay-ms 1000] [--observed true]
+ *     [--startup-runs 5]
  * </pre>
  *
  * Allocation is counted on every JVM thread but the loopback server's, so it is the client's
@@ -83,11 +91,21 @@ public final class SideBySide {
 		http.start();
 		NpmClient npm = options.containsKey("npm") ? new NpmClient(Path.of(options.get("npm")), http.server.url())
 				: null;
+		Map<String, BootedClient> observed = new LinkedHashMap<>();
+		if (Boolean.parseBoolean(options.getOrDefault("observed", "true"))) {
+			Files.deleteIfExists(BootedClient.LOG_FILE);
+			observed.put("metrics", BootedClient.start(http.server.url(), Map.of()));
+			observed.put("metrics, no http obs", BootedClient.start(http.server.url(),
+					Map.of("management.observations.enable.http.client.requests", "false")));
+			observed.put("metrics + log file", BootedClient.start(http.server.url(), Map.of("convex.logging", "info")));
+		}
 		try {
 			Map<String, Contestant> contestants = new LinkedHashMap<>();
 			contestants.put("rawWebClient", calls(() -> http.rawWebClient().length));
 			contestants.put("convexClient", calls(() -> http.convexClient().sentAt() > 0 ? 1 : 0));
 			contestants.put("convexClientBlocking", calls(() -> http.convexClientBlocking().sentAt() > 0 ? 1 : 0));
+			observed.forEach((name, booted) -> contestants.put(name,
+					calls(() -> booted.client().execute(Payloads.SEND_EMAIL, Payloads.ARGS).block().sentAt() > 0 ? 1 : 0)));
 			if (npm != null) {
 				contestants.put("npm ConvexHttpClient", npm::run);
 			}
@@ -114,14 +132,19 @@ public final class SideBySide {
 			print(results, calls);
 			int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
 			if (concurrency > 0) {
-				concurrent(http, concurrency, warmup, rounds, calls);
+				concurrent(http, observed, concurrency, warmup, rounds, calls);
 			}
 		}
 		finally {
+			observed.values().forEach(BootedClient::close);
 			if (npm != null) {
 				npm.close();
 			}
 			http.stop();
+		}
+		int startupRuns = Integer.parseInt(options.getOrDefault("startup-runs", "5"));
+		if (startupRuns > 0) {
+			StartupProbe.measure(startupRuns, "https://happy-animal-123.convex.cloud");
 		}
 		int inflight = Integer.parseInt(options.getOrDefault("inflight", "10000"));
 		if (inflight > 0) {
@@ -130,10 +153,13 @@ public final class SideBySide {
 	}
 
 	/** The raw WebClient and the client, each with this many calls in flight, interleaved. */
-	private static void concurrent(HttpClientBenchmarks http, int concurrency, int warmup, int rounds, int calls) {
+	private static void concurrent(HttpClientBenchmarks http, Map<String, BootedClient> observed, int concurrency,
+			int warmup, int rounds, int calls) {
 		Map<String, Contestant> contestants = new LinkedHashMap<>();
 		contestants.put("rawWebClient", inFlight(() -> http.rawWebClientCall().map((body) -> body.length), concurrency));
 		contestants.put("convexClient", inFlight(() -> http.convexClientCall().map((receipt) -> 1), concurrency));
+		observed.forEach((name, booted) -> contestants.put(name, inFlight(
+				() -> booted.client().execute(Payloads.SEND_EMAIL, Payloads.ARGS).map((receipt) -> 1), concurrency)));
 		Map<String, List<Measured>> results = new LinkedHashMap<>();
 		contestants.keySet().forEach((name) -> results.put(name, new ArrayList<>()));
 		List<String> names = new ArrayList<>(contestants.keySet());

@@ -3,6 +3,7 @@ package io.convexspring.benchmarks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,14 +52,16 @@ class BenchmarksSmokeTests {
 		System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
 		try {
 			SideBySide.main(new String[] { "--rounds", "1", "--warmup", "0", "--calls", "2", "--breakdown", "true",
-					"--concurrency", "2", "--inflight", "20", "--inflight-delay-ms", "20" });
+					"--concurrency", "2", "--inflight", "20", "--inflight-delay-ms", "20", "--startup-runs", "1" });
 		}
 		finally {
 			System.setOut(console);
 		}
 		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("rawWebClient", "convexClient",
 				"convexClientBlocking", "raw + codec", "raw, transport's join", "2 calls in flight (closed loop)",
-				"20 calls in flight at once", "peak heap MiB");
+				"20 calls in flight at once", "peak heap MiB", "metrics", "metrics, no http obs", "metrics + log file",
+				"the starter adds");
+		assertThat(Files.readString(BootedClient.LOG_FILE)).contains("emails:send");
 	}
 
 	private static String text(byte[] bytes) {
