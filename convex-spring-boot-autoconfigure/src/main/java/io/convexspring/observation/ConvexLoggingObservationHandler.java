@@ -1,11 +1,14 @@
 package io.convexspring.observation;
 
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import io.convexspring.client.FunctionKind;
 
 /**
  * Logs Convex function executions from their observation, so that the one observation that
@@ -36,6 +39,11 @@ public final class ConvexLoggingObservationHandler implements ObservationHandler
 	private static final Log executionLogger = LogFactory.getLog(EXECUTION_LOGGER);
 
 	private static final Log functionLogger = LogFactory.getLog(FUNCTION_LOGGER);
+
+	// beyond this many functions, prefixes are built per line rather than kept
+	private static final int MAX_CACHED_PREFIXES = 1024;
+
+	private final ConcurrentHashMap<String, Prefixes> prefixes = new ConcurrentHashMap<>();
 
 	private final boolean detailed;
 
@@ -70,7 +78,7 @@ public final class ConvexLoggingObservationHandler implements ObservationHandler
 	@Override
 	public void onStart(ConvexObservationContext context) {
 		if (this.detailed && ownsExecutionLines(context) && executionLogger.isInfoEnabled()) {
-			executionLogger.info(describe(context) + " started; arguments: "
+			executionLogger.info(prefixes(context).execution() + " started; arguments: "
 					+ ValuePreview.of(context.getArguments(), this.previewSize));
 		}
 	}
@@ -82,7 +90,9 @@ public final class ConvexLoggingObservationHandler implements ObservationHandler
 			return;
 		}
 		ConvexOutcome outcome = context.getOutcome();
-		StringBuilder line = new StringBuilder(describe(context)).append(": ")
+		String description = prefixes(context).execution();
+		StringBuilder line = new StringBuilder(description.length() + (this.detailed ? 128 : 32)).append(description)
+			.append(": ")
 			.append(outcome.value())
 			.append(" in ")
 			.append(context.getDuration().toMillis())
@@ -101,14 +111,13 @@ public final class ConvexLoggingObservationHandler implements ObservationHandler
 				line.append("; result: ").append(ValuePreview.of(context.getResult(), this.previewSize));
 			}
 		}
-		executionLogger.info(line);
+		executionLogger.info(line.toString());
 	}
 
-	private static void forwardLogLines(ConvexObservationContext context) {
+	private void forwardLogLines(ConvexObservationContext context) {
 		String prefix = null;
 		for (String logLine : context.getLogLines()) {
-			prefix = (prefix != null) ? prefix
-					: "[CONVEX " + context.getKind().letter() + "(" + context.getPath() + ")] ";
+			prefix = (prefix != null) ? prefix : prefixes(context).function();
 			if (logLine.startsWith("[ERROR]")) {
 				functionLogger.error(prefix + logLine);
 			}
@@ -121,8 +130,26 @@ public final class ConvexLoggingObservationHandler implements ObservationHandler
 		}
 	}
 
-	private static String describe(ConvexObservationContext context) {
-		return "Convex " + context.getKind().label().toLowerCase(Locale.ROOT) + " " + context.getPath();
+	/** The function's line prefixes, built once per function (up to {@value #MAX_CACHED_PREFIXES}). */
+	private Prefixes prefixes(ConvexObservationContext context) {
+		Prefixes cached = this.prefixes.get(context.getPath());
+		if (cached != null && cached.kind() == context.getKind()) {
+			return cached;
+		}
+		Prefixes built = new Prefixes(context.getKind(),
+				"Convex " + context.getKind().label().toLowerCase(Locale.ROOT) + " " + context.getPath(),
+				"[CONVEX " + context.getKind().letter() + "(" + context.getPath() + ")] ");
+		if (cached == null && this.prefixes.size() < MAX_CACHED_PREFIXES) {
+			this.prefixes.putIfAbsent(context.getPath(), built);
+		}
+		return built;
+	}
+
+	/**
+	 * The start of a function's execution lines ({@code Convex action emails:send}) and of its
+	 * forwarded log lines ({@code [CONVEX A(emails:send)] }).
+	 */
+	private record Prefixes(FunctionKind kind, String execution, String function) {
 	}
 
 	private static boolean ownsExecutionLines(ConvexObservationContext context) {

@@ -1,7 +1,6 @@
 package io.convexspring.observation;
 
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.common.KeyValue;
@@ -32,7 +31,13 @@ public class DefaultConvexObservationConvention implements ConvexObservationConv
 
 	private final int maxFunctionTags;
 
-	private final Set<String> functions = ConcurrentHashMap.newKeySet();
+	// the admitted paths, each with its tags of a success, built once: most executions succeed
+	private final ConcurrentHashMap<String, KeyValues> functions = new ConcurrentHashMap<>();
+
+	// a subclass may override the tag methods: then every call asks them
+	private final boolean cacheable = getClass() == DefaultConvexObservationConvention.class;
+
+	private volatile @Nullable DeploymentTags deploymentTags;
 
 	/**
 	 * Creates a convention with the default limit of {@value #DEFAULT_MAX_FUNCTION_TAGS}
@@ -65,17 +70,25 @@ public class DefaultConvexObservationConvention implements ConvexObservationConv
 
 	@Override
 	public String getContextualName(ConvexObservationContext context) {
-		return context.getKind().name().toLowerCase(Locale.ROOT) + " " + context.getPath();
+		// the context names itself so as it is created: no need to build the name again
+		String name = context.getContextualName();
+		return (name != null) ? name : context.getKind().name().toLowerCase(Locale.ROOT) + " " + context.getPath();
 	}
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ConvexObservationContext context) {
+		if (this.cacheable && context.getError() == null && context.getOutcome() == ConvexOutcome.SUCCESS) {
+			KeyValues success = this.functions.get(context.getPath());
+			if (success != null) {
+				return success;
+			}
+		}
 		return KeyValues.of(function(context), outcome(context), exception(context));
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(ConvexObservationContext context) {
-		KeyValues keyValues = KeyValues.of(deploymentUrl(context));
+		KeyValues keyValues = deploymentUrlKeyValues(context);
 		String requestId = context.getRequestId();
 		return (requestId != null) ? keyValues.and(HighCardinalityKeyNames.REQUEST_ID.withValue(requestId))
 				: keyValues;
@@ -122,20 +135,38 @@ public class DefaultConvexObservationConvention implements ConvexObservationConv
 		return HighCardinalityKeyNames.DEPLOYMENT_URL.withValue(context.getDeploymentUrl());
 	}
 
+	private KeyValues deploymentUrlKeyValues(ConvexObservationContext context) {
+		if (!this.cacheable) {
+			return KeyValues.of(deploymentUrl(context));
+		}
+		// one transport, one deployment URL: the tag is built again only when it changes
+		DeploymentTags tags = this.deploymentTags;
+		String url = context.getDeploymentUrl();
+		if (tags == null || !tags.url().equals(url)) {
+			tags = new DeploymentTags(url, KeyValues.of(deploymentUrl(context)));
+			this.deploymentTags = tags;
+		}
+		return tags.keyValues();
+	}
+
 	private String boundedPath(String path) {
-		if (this.functions.contains(path)) {
+		if (this.functions.containsKey(path)) {
 			return path;
 		}
 		synchronized (this.functions) {
-			if (this.functions.contains(path)) {
+			if (this.functions.containsKey(path)) {
 				return path;
 			}
 			if (this.functions.size() >= this.maxFunctionTags) {
 				return OTHER;
 			}
-			this.functions.add(path);
+			this.functions.put(path, KeyValues.of(LowCardinalityKeyNames.FUNCTION.withValue(path),
+					LowCardinalityKeyNames.OUTCOME.withValue(ConvexOutcome.SUCCESS.value()), EXCEPTION_NONE));
 			return path;
 		}
+	}
+
+	private record DeploymentTags(String url, KeyValues keyValues) {
 	}
 
 }

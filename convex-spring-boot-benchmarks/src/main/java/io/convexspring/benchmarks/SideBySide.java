@@ -60,13 +60,14 @@ import io.convexspring.codec.ConvexCodec;
  * ({@link BootedClient}), with metrics, with metrics but no nested {@code http.client.requests}
  * observation, and with metrics and {@code convex.logging=info} written to a file. Last,
  * {@link StartupProbe} times {@code --startup-runs} fresh starts of a minimal application with
- * and without the starter.
+ * and without the starter. {@code --only REGEX} keeps the contestants it matches (and
+ * {@code rawWebClient}), e.g. for a profile of one of them.
  *
  * <pre class="code">
  * java -Xms1g -Xmx1g -cp benchmarks.jar io.convexspring.benchmarks.SideBySide [--rounds 20]
  *     [--warmup 5] [--calls 2000] [--npm convex-spring-boot-benchmarks/node] [--breakdown true]
  *     [--concurrency 64] [--inflight 10000] [--inflight-delay-ms 1000] [--observed true]
- *     [--startup-runs 5]
+ *     [--startup-runs 5] [--only REGEX]
  * </pre>
  *
  * Allocation is counted on every JVM thread but the loopback server's, so it is the client's
@@ -115,6 +116,7 @@ public final class SideBySide {
 				contestants.put("raw, transport's join", calls(breakdown::rawWithTransportPlumbing));
 			}
 			Map<String, List<Measured>> results = new LinkedHashMap<>();
+			only(contestants, options);
 			contestants.keySet().forEach((name) -> results.put(name, new ArrayList<>()));
 			List<String> names = new ArrayList<>(contestants.keySet());
 			for (int round = 0; round < warmup + rounds; round++) {
@@ -132,7 +134,7 @@ public final class SideBySide {
 			print(results, calls);
 			int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
 			if (concurrency > 0) {
-				concurrent(http, observed, concurrency, warmup, rounds, calls);
+				concurrent(http, observed, options, concurrency, warmup, rounds, calls);
 			}
 		}
 		finally {
@@ -153,14 +155,15 @@ public final class SideBySide {
 	}
 
 	/** The raw WebClient and the client, each with this many calls in flight, interleaved. */
-	private static void concurrent(HttpClientBenchmarks http, Map<String, BootedClient> observed, int concurrency,
-			int warmup, int rounds, int calls) {
+	private static void concurrent(HttpClientBenchmarks http, Map<String, BootedClient> observed,
+			Map<String, String> options, int concurrency, int warmup, int rounds, int calls) {
 		Map<String, Contestant> contestants = new LinkedHashMap<>();
 		contestants.put("rawWebClient", inFlight(() -> http.rawWebClientCall().map((body) -> body.length), concurrency));
 		contestants.put("convexClient", inFlight(() -> http.convexClientCall().map((receipt) -> 1), concurrency));
 		observed.forEach((name, booted) -> contestants.put(name, inFlight(
 				() -> booted.client().execute(Payloads.SEND_EMAIL, Payloads.ARGS).map((receipt) -> 1), concurrency)));
 		Map<String, List<Measured>> results = new LinkedHashMap<>();
+		only(contestants, options);
 		contestants.keySet().forEach((name) -> results.put(name, new ArrayList<>()));
 		List<String> names = new ArrayList<>(contestants.keySet());
 		for (int round = 0; round < warmup + rounds; round++) {
@@ -179,6 +182,14 @@ public final class SideBySide {
 		}
 		System.out.printf(Locale.ROOT, "%n%d calls in flight (closed loop):%n", concurrency);
 		print(results, calls);
+	}
+
+	/** With {@code --only REGEX}, keeps the contestants it matches, and rawWebClient, the bar. */
+	private static void only(Map<String, Contestant> contestants, Map<String, String> options) {
+		String only = options.get("only");
+		if (only != null) {
+			contestants.keySet().removeIf((name) -> !name.equals("rawWebClient") && !name.matches(only));
+		}
 	}
 
 	private static Contestant inFlight(Supplier<Mono<Integer>> call, int concurrency) {
@@ -248,13 +259,14 @@ public final class SideBySide {
 
 	private static void print(Map<String, List<Measured>> results, int calls) {
 		List<Measured> raw = results.get("rawWebClient");
-		String columns = "%-24s %10s %10s %10s %10s %8s%n";
-		System.out.printf(Locale.ROOT, "%n" + columns, "", "wall", "wall", "CPU", "CPU", "client");
-		System.out.printf(Locale.ROOT, columns, "contestant", "us/op", "ratio", "us/op", "ratio", "B/op");
+		String columns = "%-24s %10s %10s %10s %10s %10s %8s%n";
+		System.out.printf(Locale.ROOT, "%n" + columns, "", "wall", "wall", "calls/s", "CPU", "CPU", "client");
+		System.out.printf(Locale.ROOT, columns, "contestant", "us/op", "ratio", "/ raw", "us/op", "ratio", "B/op");
 		results.forEach((name, measured) -> {
 			long bytes = median(measured.stream().mapToLong(Measured::bytes).sorted().toArray());
-			System.out.printf(Locale.ROOT, "%-24s %10.1f %10.3f %10.1f %10.3f %8s%n", name,
-					median(perOp(measured, Measured::nanos, calls)), medianRatio(measured, raw, Measured::nanos),
+			double wallRatio = medianRatio(measured, raw, Measured::nanos);
+			System.out.printf(Locale.ROOT, "%-24s %10.1f %10.3f %10.3f %10.1f %10.3f %8s%n", name,
+					median(perOp(measured, Measured::nanos, calls)), wallRatio, 1 / wallRatio,
 					median(perOp(measured, Measured::cpuNanos, calls)), medianRatio(measured, raw, Measured::cpuNanos),
 					(bytes >= 0) ? Long.toString(bytes / calls) : "-");
 		});
