@@ -244,7 +244,8 @@ public final class ConvexTransport implements AutoCloseable {
 				(observed) -> this.<R>attempt(kind, path, args, resultType, credentials, observed, 1)
 					// bounds the whole call, however slowly the response trickles in; cancelling
 					// closes the connection, since its response was not read to the end
-					.timeout(deadline, Mono.error(() -> this.failures.deadline(kind, path, deadline, timeout != null))));
+					.timeout(DeadlineTimer.after(deadline),
+							Mono.error(() -> this.failures.deadline(kind, path, deadline, timeout != null))));
 	}
 
 	/**
