@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.convexspring.client.ConvexActionClient;
 import io.convexspring.client.ConvexCredentials;
+import io.convexspring.client.ConvexCredentialsProvider;
 import io.convexspring.client.ConvexHttpConnectors;
 import io.convexspring.client.ConvexMutationClient;
 import io.convexspring.client.ConvexQueryClient;
@@ -70,7 +71,8 @@ public final class ConvexAutoConfiguration {
 	ConvexTransport convexTransport(ConvexConnectionDetails connectionDetails, ConvexProperties properties,
 			ConvexCodec codec, ConvexRetryPolicy retryPolicy, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ConvexWebClientCustomizer> customizers,
-			ObjectProvider<ConvexTransportCustomizer> transportCustomizers, ObjectProvider<ConvexHttpConnectors> connectors) {
+			ObjectProvider<ConvexTransportCustomizer> transportCustomizers, ObjectProvider<ConvexHttpConnectors> connectors,
+			ObjectProvider<ConvexCredentialsProvider> credentialsProvider) {
 		ConvexTransport.Builder builder;
 		try {
 			builder = ConvexTransport.builder(connectionDetails.url(), properties.isSkipDeploymentUrlCheck());
@@ -98,6 +100,8 @@ public final class ConvexAutoConfiguration {
 			builder.credentials(ConvexCredentials.deployKey(deployKey));
 		}
 		connectors.ifAvailable(builder::connectors);
+		// the application's provider (or the security relay's) is asked per call instead
+		credentialsProvider.ifUnique(builder::credentialsProvider);
 		webClientBuilder.ifAvailable(builder::webClientBuilder);
 		customizers.orderedStream().forEach((customizer) -> builder.customizeWebClient(customizer::customize));
 		transportCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));

@@ -40,17 +40,17 @@ public final class ConvexActionClient extends ConvexFunctionClient<ConvexActionC
 	 * @param argumentValidator what checks the arguments of its {@link #action handles}
 	 */
 	public ConvexActionClient(ConvexTransport transport, ArgumentValidator argumentValidator) {
-		this(transport, transport.defaultCredentials(), argumentValidator);
+		this(transport, transport.defaultCredentialsProvider(), argumentValidator);
 	}
 
-	private ConvexActionClient(ConvexTransport transport, ConvexCredentials credentials,
+	private ConvexActionClient(ConvexTransport transport, ConvexCredentialsProvider credentials,
 			ArgumentValidator argumentValidator) {
 		super(FunctionKind.ACTION, transport, credentials);
 		this.argumentValidator = Objects.requireNonNull(argumentValidator, "argumentValidator must not be null");
 	}
 
 	@Override
-	ConvexActionClient withTransport(ConvexTransport transport, ConvexCredentials credentials) {
+	ConvexActionClient withTransport(ConvexTransport transport, ConvexCredentialsProvider credentials) {
 		return new ConvexActionClient(transport, credentials, this.argumentValidator);
 	}
 

@@ -18,15 +18,15 @@ abstract sealed class ConvexFunctionClient<C extends ConvexFunctionClient<C>>
 
 	private final ConvexTransport transport;
 
-	private final ConvexCredentials credentials;
+	private final ConvexCredentialsProvider credentials;
 
-	ConvexFunctionClient(FunctionKind kind, ConvexTransport transport, ConvexCredentials credentials) {
+	ConvexFunctionClient(FunctionKind kind, ConvexTransport transport, ConvexCredentialsProvider credentials) {
 		this.kind = kind;
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.credentials = Objects.requireNonNull(credentials, "credentials must not be null");
 	}
 
-	abstract C withTransport(ConvexTransport transport, ConvexCredentials credentials);
+	abstract C withTransport(ConvexTransport transport, ConvexCredentialsProvider credentials);
 
 	final <R> Mono<R> call(ConvexFunction<?, R> function, @Nullable Object args) {
 		return this.transport.execute(this.kind, function.path(), args,
@@ -78,7 +78,7 @@ abstract sealed class ConvexFunctionClient<C extends ConvexFunctionClient<C>>
 	 * @throws IllegalArgumentException if the token is blank
 	 */
 	public C withUserToken(String token) {
-		return withTransport(this.transport, ConvexCredentials.userToken(token));
+		return withCredentials(ConvexCredentials.userToken(token));
 	}
 
 	/**
@@ -87,14 +87,34 @@ abstract sealed class ConvexFunctionClient<C extends ConvexFunctionClient<C>>
 	 * @return a client bound to the credentials
 	 */
 	public C withCredentials(ConvexCredentials credentials) {
-		return withTransport(this.transport, credentials);
+		return withCredentials(ConvexCredentialsProvider.of(credentials));
 	}
 
 	/**
-	 * Returns the credentials this client's calls run with.
+	 * Returns a client like this one whose calls ask the provider for their credentials, each
+	 * as it is sent: a token source that refreshes, or one that reads who is signed in.
+	 * @param credentials the provider
+	 * @return a client bound to the provider
+	 */
+	public C withCredentials(ConvexCredentialsProvider credentials) {
+		return withTransport(this.transport, Objects.requireNonNull(credentials, "credentials must not be null"));
+	}
+
+	/**
+	 * Returns the credentials this client's calls run with, where they are fixed.
 	 * @return the credentials
+	 * @throws IllegalStateException if the client asks a provider per call (see
+	 * {@link #credentialsProvider()})
 	 */
 	public ConvexCredentials credentials() {
+		return CredentialsResolver.fixed(this.credentials, "This client");
+	}
+
+	/**
+	 * Returns where this client's calls get their credentials.
+	 * @return the provider
+	 */
+	public ConvexCredentialsProvider credentialsProvider() {
 		return this.credentials;
 	}
 

@@ -38,6 +38,11 @@ public sealed class ConvexHttpException extends ConvexException permits ConvexAu
 		this.retryAfter = retryAfter;
 	}
 
+	ConvexHttpException(FunctionKind kind, String path, String message, @Nullable Throwable cause) {
+		super(kind, path, message, cause, null, 0, List.of());
+		this.serverMessage = null;
+	}
+
 	private static String message(FunctionKind kind, String path, int status, @Nullable String code,
 			@Nullable String serverMessage) {
 		return describe(kind, path) + " was refused with HTTP " + status + ((code != null) ? " " + code : "")

@@ -21,15 +21,15 @@ public final class ConvexMutationClient extends ConvexFunctionClient<ConvexMutat
 	 * @param transport the transport
 	 */
 	public ConvexMutationClient(ConvexTransport transport) {
-		this(transport, transport.defaultCredentials());
+		this(transport, transport.defaultCredentialsProvider());
 	}
 
-	private ConvexMutationClient(ConvexTransport transport, ConvexCredentials credentials) {
+	private ConvexMutationClient(ConvexTransport transport, ConvexCredentialsProvider credentials) {
 		super(FunctionKind.MUTATION, transport, credentials);
 	}
 
 	@Override
-	ConvexMutationClient withTransport(ConvexTransport transport, ConvexCredentials credentials) {
+	ConvexMutationClient withTransport(ConvexTransport transport, ConvexCredentialsProvider credentials) {
 		return new ConvexMutationClient(transport, credentials);
 	}
 

@@ -21,15 +21,15 @@ public final class ConvexQueryClient extends ConvexFunctionClient<ConvexQueryCli
 	 * @param transport the transport
 	 */
 	public ConvexQueryClient(ConvexTransport transport) {
-		this(transport, transport.defaultCredentials());
+		this(transport, transport.defaultCredentialsProvider());
 	}
 
-	private ConvexQueryClient(ConvexTransport transport, ConvexCredentials credentials) {
+	private ConvexQueryClient(ConvexTransport transport, ConvexCredentialsProvider credentials) {
 		super(FunctionKind.QUERY, transport, credentials);
 	}
 
 	@Override
-	ConvexQueryClient withTransport(ConvexTransport transport, ConvexCredentials credentials) {
+	ConvexQueryClient withTransport(ConvexTransport transport, ConvexCredentialsProvider credentials) {
 		return new ConvexQueryClient(transport, credentials);
 	}
 

@@ -103,7 +103,7 @@ public final class ConvexTransport implements AutoCloseable {
 
 	private final Failures failures;
 
-	private final ConvexCredentials defaultCredentials;
+	private final ConvexCredentialsProvider defaultCredentials;
 
 	private final int maxResponseBytes;
 
@@ -201,10 +201,21 @@ public final class ConvexTransport implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the credentials calls use unless a client is bound to others.
+	 * Returns the credentials calls use unless a client is bound to others, where they are
+	 * fixed.
 	 * @return the default credentials
+	 * @throws IllegalStateException if the default is a provider asked per call (see
+	 * {@link #defaultCredentialsProvider()})
 	 */
 	public ConvexCredentials defaultCredentials() {
+		return CredentialsResolver.fixed(this.defaultCredentials, "This transport");
+	}
+
+	/**
+	 * Returns where calls get their credentials unless a client is bound to others.
+	 * @return the default credentials provider
+	 */
+	public ConvexCredentialsProvider defaultCredentialsProvider() {
 		return this.defaultCredentials;
 	}
 
@@ -239,9 +250,48 @@ public final class ConvexTransport implements AutoCloseable {
 	 */
 	public <R> Mono<R> execute(FunctionKind kind, String path, @Nullable Object args, JavaType resultType,
 			ConvexCredentials credentials, @Nullable Duration timeout) {
+		return execute(kind, path, args, resultType, ConvexCredentialsProvider.of(credentials), timeout);
+	}
+
+	/**
+	 * Calls a function as the provider says, within its kind's deadline; see
+	 * {@link #execute(FunctionKind, String, Object, JavaType, ConvexCredentialsProvider, Duration)}.
+	 * @param <R> the result type
+	 * @param kind the kind of function
+	 * @param path the function path
+	 * @param args the arguments; {@code null} sends {@code {}}
+	 * @param resultType the result type, from {@link ConvexCodec#javaType}
+	 * @param credentials where the call gets who it runs as
+	 * @return the result
+	 */
+	public <R> Mono<R> execute(FunctionKind kind, String path, @Nullable Object args, JavaType resultType,
+			ConvexCredentialsProvider credentials) {
+		return execute(kind, path, args, resultType, credentials, null);
+	}
+
+	/**
+	 * Calls a function, asking the provider for its credentials once, as the call is subscribed
+	 * and before anything is sent (a failure of the provider's own fails the call with a
+	 * {@link ConvexAuthenticationException}); repeats the retry policy allows reuse them, so a
+	 * provider that reads a thread-bound context is asked on the caller's thread. When the
+	 * backend refuses them as expired ({@code 401 TokenExpired}), the provider is asked once
+	 * more with {@code forceRefresh} and the call sent once more: the function did not run.
+	 * @param <R> the result type
+	 * @param kind the kind of function
+	 * @param path the function path
+	 * @param args the arguments; {@code null} sends {@code {}}
+	 * @param resultType the result type, from {@link ConvexCodec#javaType}
+	 * @param credentials where the call gets who it runs as
+	 * @param timeout the deadline of the whole call, or {@code null} for its kind's
+	 * @return the result; a {@link ConvexTimeoutException} once the deadline passes
+	 */
+	public <R> Mono<R> execute(FunctionKind kind, String path, @Nullable Object args, JavaType resultType,
+			ConvexCredentialsProvider credentials, @Nullable Duration timeout) {
+		Objects.requireNonNull(credentials, "credentials must not be null");
 		Duration deadline = deadline(kind, timeout);
 		return this.observer.observe(kind, path, args,
-				(observed) -> this.<R>attempt(kind, path, args, resultType, credentials, observed, 1)
+				(observed) -> CredentialsResolver.resolve(kind, path, credentials,
+						(resolved) -> this.<R>attempt(kind, path, args, resultType, resolved, observed, 1))
 					// bounds the whole call, however slowly the response trickles in; cancelling
 					// closes the connection, since its response was not read to the end
 					.timeout(DeadlineTimer.after(deadline),
@@ -485,7 +535,7 @@ public final class ConvexTransport implements AutoCloseable {
 
 		private @Nullable ConvexCodec codec;
 
-		private ConvexCredentials credentials = ConvexCredentials.none();
+		private ConvexCredentialsProvider credentials = ConvexCredentialsProvider.of(ConvexCredentials.none());
 
 		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
 
@@ -541,7 +591,18 @@ public final class ConvexTransport implements AutoCloseable {
 		 * @return this builder
 		 */
 		public Builder credentials(ConvexCredentials credentials) {
-			this.credentials = Objects.requireNonNull(credentials, "credentials must not be null");
+			Objects.requireNonNull(credentials, "credentials must not be null");
+			return credentialsProvider(ConvexCredentialsProvider.of(credentials));
+		}
+
+		/**
+		 * Sets where calls get their credentials by default, asked per call; anonymous unless
+		 * set.
+		 * @param credentialsProvider the provider
+		 * @return this builder
+		 */
+		public Builder credentialsProvider(ConvexCredentialsProvider credentialsProvider) {
+			this.credentials = Objects.requireNonNull(credentialsProvider, "credentialsProvider must not be null");
 			return this;
 		}
 

@@ -2,6 +2,7 @@ package io.convexspring.autoconfigure;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
@@ -17,10 +18,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.convexspring.client.ConvexActionClient;
 import io.convexspring.client.ConvexCredentials;
+import io.convexspring.client.ConvexCredentialsProvider;
 import io.convexspring.client.ConvexMutationClient;
 import io.convexspring.client.ConvexQueryClient;
 import io.convexspring.client.ConvexTransport;
@@ -204,6 +207,25 @@ class ConvexAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("convex.url=https://x.convex.cloud", "convex.deploy-key=")
 			.run((context) -> assertThat(context.getBean(ConvexActionClient.class).credentials())
 				.isEqualTo(ConvexCredentials.none()));
+	}
+
+	@Test
+	void credentialsProviderBeanIsAskedPerCallInsteadOfTheDeployKey() {
+		AtomicInteger asked = new AtomicInteger();
+		ConvexCredentialsProvider provider = (forceRefresh) -> Mono
+			.fromSupplier(() -> ConvexCredentials.userToken("user-token-" + asked.incrementAndGet()));
+		this.contextRunner.withPropertyValues("convex.url=" + server.baseUrl(), "convex.deploy-key=prod:secret-key-123")
+			.withBean(ConvexCredentialsProvider.class, () -> provider)
+			.run((context) -> {
+				assertThat(context.getBean(ConvexTransport.class).defaultCredentialsProvider()).isSameAs(provider);
+				ConvexActionClient client = context.getBean(ConvexActionClient.class);
+				client.executeBlocking("emails:send", null, String.class);
+				client.executeBlocking("emails:send", null, String.class);
+				server.verify(postRequestedFor(urlEqualTo("/api/action")).withHeader("Authorization",
+						equalTo("Bearer user-token-1")));
+				server.verify(postRequestedFor(urlEqualTo("/api/action")).withHeader("Authorization",
+						equalTo("Bearer user-token-2")));
+			});
 	}
 
 	@Test
