@@ -85,6 +85,8 @@ public class ConvexProperties {
 
 	private final RecentExecutions recentExecutions = new RecentExecutions();
 
+	private final Security security = new Security();
+
 	public @Nullable String getUrl() {
 		return this.url;
 	}
@@ -135,6 +137,10 @@ public class ConvexProperties {
 
 	public RecentExecutions getRecentExecutions() {
 		return this.recentExecutions;
+	}
+
+	public Security getSecurity() {
+		return this.security;
 	}
 
 	public Duration getConnectTimeout() {
@@ -536,6 +542,28 @@ public class ConvexProperties {
 
 		public void setSize(int size) {
 			this.size = size;
+		}
+
+	}
+
+	/**
+	 * Spring Security integration ({@code convex.security.*}).
+	 */
+	public static class Security {
+
+		/**
+		 * Whether calls made while handling a request authenticated with a bearer token (an
+		 * OAuth2 resource server's Jwt or opaque token) run as that request's user, sending the
+		 * same token. Calls outside such a request use the deploy key, or none.
+		 */
+		private boolean relay;
+
+		public boolean isRelay() {
+			return this.relay;
+		}
+
+		public void setRelay(boolean relay) {
+			this.relay = relay;
 		}
 
 	}
