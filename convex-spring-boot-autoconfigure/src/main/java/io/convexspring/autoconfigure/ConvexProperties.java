@@ -87,6 +87,8 @@ public class ConvexProperties {
 
 	private final Security security = new Security();
 
+	private final Web web = new Web();
+
 	public @Nullable String getUrl() {
 		return this.url;
 	}
@@ -141,6 +143,10 @@ public class ConvexProperties {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	public Web getWeb() {
+		return this.web;
 	}
 
 	public Duration getConnectTimeout() {
@@ -564,6 +570,55 @@ public class ConvexProperties {
 
 		public void setRelay(boolean relay) {
 			this.relay = relay;
+		}
+
+	}
+
+	/**
+	 * The web edge ({@code convex.web.*}).
+	 */
+	public static class Web {
+
+		private final ProblemDetails problemDetails = new ProblemDetails();
+
+		public ProblemDetails getProblemDetails() {
+			return this.problemDetails;
+		}
+
+		/**
+		 * Problem-detail answers to failed calls ({@code convex.web.problem-details.*}).
+		 */
+		public static class ProblemDetails {
+
+			/**
+			 * Whether a Convex failure escaping a Spring MVC or WebFlux controller is answered
+			 * with an RFC 9457 problem detail (422 for a ConvexError, 400 for arguments, 429 and
+			 * 503 with Retry-After, 504, 401/403, 502) instead of a 500.
+			 */
+			private boolean enabled;
+
+			/**
+			 * Time the Retry-After header of a rate-limited (429) or overloaded (503) answer
+			 * asks the caller to wait, in whole seconds.
+			 */
+			private Duration retryAfter = Duration.ofSeconds(1);
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public Duration getRetryAfter() {
+				return this.retryAfter;
+			}
+
+			public void setRetryAfter(Duration retryAfter) {
+				this.retryAfter = retryAfter;
+			}
+
 		}
 
 	}
