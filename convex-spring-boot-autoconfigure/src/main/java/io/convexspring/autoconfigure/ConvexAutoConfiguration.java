@@ -111,8 +111,9 @@ public final class ConvexAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ConvexActionClient convexActionClient(ConvexTransport transport,
-			ObjectProvider<ArgumentValidator> argumentValidator) {
-		return new ConvexActionClient(transport, argumentValidator.getIfAvailable(ArgumentValidator::none));
+			ObjectProvider<ArgumentValidator> argumentValidator, ConvexProperties properties) {
+		return new ConvexActionClient(transport, argumentValidator.getIfAvailable(ArgumentValidator::none),
+				Math.max(0, properties.getLoggingPreviewSize()));
 	}
 
 	@Bean

@@ -23,7 +23,12 @@ import io.convexspring.state.ConvexActionHandle;
  */
 public final class ConvexActionClient extends ConvexFunctionClient<ConvexActionClient> {
 
+	/** The most characters of a preview in a handle's debug lines unless set: as {@code convex.logging-preview-size}. */
+	public static final int DEFAULT_PREVIEW_SIZE = 500;
+
 	private final ArgumentValidator argumentValidator;
+
+	private final int previewSize;
 
 	/**
 	 * Creates a client that calls with the transport's default credentials; its handles
@@ -40,18 +45,41 @@ public final class ConvexActionClient extends ConvexFunctionClient<ConvexActionC
 	 * @param argumentValidator what checks the arguments of its {@link #action handles}
 	 */
 	public ConvexActionClient(ConvexTransport transport, ArgumentValidator argumentValidator) {
-		this(transport, transport.defaultCredentialsProvider(), argumentValidator);
+		this(transport, argumentValidator, DEFAULT_PREVIEW_SIZE);
+	}
+
+	/**
+	 * Creates a client that calls with the transport's default credentials.
+	 * @param transport the transport
+	 * @param argumentValidator what checks the arguments of its {@link #action handles}
+	 * @param previewSize the most characters of an argument or result preview in its handles'
+	 * debug lines
+	 */
+	public ConvexActionClient(ConvexTransport transport, ArgumentValidator argumentValidator, int previewSize) {
+		this(transport, transport.defaultCredentialsProvider(), argumentValidator, previewSize);
 	}
 
 	private ConvexActionClient(ConvexTransport transport, ConvexCredentialsProvider credentials,
-			ArgumentValidator argumentValidator) {
+			ArgumentValidator argumentValidator, int previewSize) {
 		super(FunctionKind.ACTION, transport, credentials);
 		this.argumentValidator = Objects.requireNonNull(argumentValidator, "argumentValidator must not be null");
+		if (previewSize < 0) {
+			throw new IllegalArgumentException("previewSize must not be negative, not " + previewSize);
+		}
+		this.previewSize = previewSize;
 	}
 
 	@Override
 	ConvexActionClient withTransport(ConvexTransport transport, ConvexCredentialsProvider credentials) {
-		return new ConvexActionClient(transport, credentials, this.argumentValidator);
+		return new ConvexActionClient(transport, credentials, this.argumentValidator, this.previewSize);
+	}
+
+	/**
+	 * Returns the most characters of an argument or result preview in its handles' debug lines.
+	 * @return the preview size
+	 */
+	public int previewSize() {
+		return this.previewSize;
 	}
 
 	/**

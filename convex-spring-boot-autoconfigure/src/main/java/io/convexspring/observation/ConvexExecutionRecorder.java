@@ -10,6 +10,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import org.jspecify.annotations.Nullable;
 
+import io.convexspring.codec.ValuePreview;
+
 /**
  * Keeps the most recent Convex function executions in a bounded ring buffer, from their
  * observation, for the {@link ConvexEndpoint}. Thread-safe.

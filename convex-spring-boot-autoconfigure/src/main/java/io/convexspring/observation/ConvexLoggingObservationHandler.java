@@ -9,6 +9,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.convexspring.client.FunctionKind;
+import io.convexspring.codec.ValuePreview;
 
 /**
  * Logs Convex function executions from their observation, so that the one observation that

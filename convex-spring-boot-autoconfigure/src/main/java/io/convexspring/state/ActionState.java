@@ -2,12 +2,17 @@ package io.convexspring.state;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import io.convexspring.client.ConvexException;
 
 /**
- * An immutable snapshot of a {@link ConvexActionHandle}'s state.
+ * An immutable snapshot of a {@link ConvexActionHandle}'s state. Its JSON (as a controller
+ * returns it, or streams {@link ConvexActionHandle#states()} as server-sent events) is a view
+ * safe for a browser: {@code status}, {@code data}, {@code version}, and {@code error} as
+ * {@link ActionError} ({@code code}, {@code message}, {@code function}), never the exception.
  *
  * @param <R> the result type
  * @param status the status of the latest execution
@@ -18,7 +23,8 @@ import io.convexspring.client.ConvexException;
  * {@link ActionStatus#ERROR}
  * @param version increases by one with every change, starting at 0
  */
-public record ActionState<R>(ActionStatus status, @Nullable R data, @Nullable ConvexException error, long version) {
+public record ActionState<R>(ActionStatus status, @Nullable R data, @JsonIgnore @Nullable ConvexException error,
+		long version) {
 
 	/**
 	 * Creates a snapshot.
@@ -33,6 +39,15 @@ public record ActionState<R>(ActionStatus status, @Nullable R data, @Nullable Co
 
 	static <R> ActionState<R> initial() {
 		return new ActionState<>(ActionStatus.IDLE, null, null, 0);
+	}
+
+	/**
+	 * Returns the failure as its JSON shows it.
+	 * @return the safe view of {@link #error()}, or {@code null} without one
+	 */
+	@JsonProperty("error")
+	public @Nullable ActionError errorView() {
+		return (this.error != null) ? ActionError.of(this.error) : null;
 	}
 
 	/**

@@ -70,7 +70,7 @@ public final class ConvexActionHandle<A, R> {
 		this.action = Objects.requireNonNull(action, "action must not be null");
 		this.options = Objects.requireNonNull(options, "options must not be null");
 		this.validator = Objects.requireNonNull(validator, "validator must not be null");
-		this.log = new ExecutionLog(action, options.loggingLevel());
+		this.log = new ExecutionLog(action, options.loggingLevel(), client.previewSize());
 	}
 
 	/**

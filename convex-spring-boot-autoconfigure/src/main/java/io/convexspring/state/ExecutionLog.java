@@ -6,11 +6,13 @@ import org.jspecify.annotations.Nullable;
 
 import io.convexspring.client.ConvexAction;
 import io.convexspring.client.ConvexException;
+import io.convexspring.codec.ValuePreview;
 
 /**
  * Writes a handle's own log lines when it has an {@link ActionLogging} level (without one,
  * {@code convex.logging} covers it): one line per execution, and with {@code DEBUG} a start
- * line and previews. Written at INFO, like {@code convex.logging}'s lines, so they show with
+ * line and previews (as {@code convex.logging}'s: bytes as their length, cut at the client's
+ * {@code previewSize}). Written at INFO, like {@code convex.logging}'s lines, so they show with
  * Spring Boot's default logging; {@code convex.logging} then leaves these executions' lines to
  * the handle. Also a warning for each callback that throws.
  */
@@ -18,15 +20,16 @@ final class ExecutionLog {
 
 	private static final Log logger = LogFactory.getLog(ConvexActionHandle.class);
 
-	private static final int PREVIEW_LENGTH = 200;
-
 	private final String function;
 
 	private final @Nullable ActionLogging level;
 
-	ExecutionLog(ConvexAction<?, ?> action, @Nullable ActionLogging level) {
+	private final int previewSize;
+
+	ExecutionLog(ConvexAction<?, ?> action, @Nullable ActionLogging level, int previewSize) {
 		this.function = action.kind().label() + " " + action.path();
 		this.level = level;
+		this.previewSize = previewSize;
 	}
 
 	void started(@Nullable Object args) {
@@ -60,9 +63,8 @@ final class ExecutionLog {
 		return (System.nanoTime() - startNanos) / 1_000_000;
 	}
 
-	private static String preview(@Nullable Object value) {
-		String text = String.valueOf(value);
-		return (text.length() <= PREVIEW_LENGTH) ? text : text.substring(0, PREVIEW_LENGTH) + "...";
+	private String preview(@Nullable Object value) {
+		return ValuePreview.of(value, this.previewSize);
 	}
 
 }

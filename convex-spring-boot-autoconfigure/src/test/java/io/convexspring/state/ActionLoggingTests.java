@@ -7,6 +7,9 @@ import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.convexspring.client.ConvexAction;
+import io.convexspring.codec.ValuePreview;
+
 import static io.convexspring.state.SendEmail.SEND;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,11 +60,34 @@ class ActionLoggingTests {
 		failOnce(send);
 		// at INFO, so that the lines show with Spring Boot's default logging
 		assertThat(this.log.lines(Level.INFO)).satisfiesExactly(
-				(line) -> assertThat(line).isEqualTo("Action emails:send started with " + SendEmail.valid()),
-				(line) -> assertThat(line).matches("Action emails:send succeeded in \\d+ ms with Receipt\\[id=r1\\]"),
-				(line) -> assertThat(line).isEqualTo("Action emails:send started with " + SendEmail.valid()),
+				(line) -> assertThat(line)
+					.isEqualTo("Action emails:send started with {\"to\": \"ada@example.com\", \"subject\": \"Hello\"}"),
+				(line) -> assertThat(line).matches("Action emails:send succeeded in \\d+ ms with \\{\"id\": \"r1\"\\}"),
+				(line) -> assertThat(line)
+					.isEqualTo("Action emails:send started with {\"to\": \"ada@example.com\", \"subject\": \"Hello\"}"),
 				(line) -> assertThat(line).startsWith("Action emails:send failed in ").contains("mailbox full"));
 		assertThat(this.log.lines(Level.DEBUG)).isEmpty();
+	}
+
+	@Test
+	void debugPreviewsShowBytesAsTheirLengthAndAreCutAtThePreviewSize() {
+		ConvexAction<Upload, Stored> upload = ConvexAction.of("files:upload", Upload.class, Stored.class);
+		ConvexActionHandle<Upload, Stored> handle = this.backend.client(ArgumentValidator.none(), 60)
+			.action(upload, ActionOptions.forAction(upload).logging(ActionLogging.DEBUG));
+		CompletableFuture<Stored> result = handle.execute(new Upload("report.pdf", new byte[2048])).toFuture();
+		this.backend.next().succeed("{\"id\":\"f1\",\"path\":\"" + "x".repeat(100) + "\"}");
+		assertThat(result).succeedsWithin(TIMEOUT);
+		assertThat(this.log.lines(Level.INFO)).satisfiesExactly(
+				(line) -> assertThat(line)
+					.isEqualTo("Action files:upload started with {\"name\": \"report.pdf\", \"content\": <bytes: 2048>}"),
+				(line) -> assertThat(line).matches("Action files:upload succeeded in \\d+ ms with \\{\"id\": \"f1\", "
+						+ "\"path\": \"x{38}\\Q" + ValuePreview.TRUNCATED + "\\E"));
+	}
+
+	record Upload(String name, byte[] content) {
+	}
+
+	record Stored(String id, String path) {
 	}
 
 	@Test

@@ -34,10 +34,14 @@ final class ControlledBackend implements ExchangeFunction {
 	private final AtomicInteger requests = new AtomicInteger();
 
 	ConvexActionClient client(ArgumentValidator validator) {
+		return client(validator, ConvexActionClient.DEFAULT_PREVIEW_SIZE);
+	}
+
+	ConvexActionClient client(ArgumentValidator validator, int previewSize) {
 		ConvexTransport transport = ConvexTransport.builder("http://localhost")
 			.customizeWebClient((builder) -> builder.exchangeFunction(this))
 			.build();
-		return new ConvexActionClient(transport, validator);
+		return new ConvexActionClient(transport, validator, previewSize);
 	}
 
 	ConvexActionClient client() {
@@ -114,6 +118,11 @@ final class ControlledBackend implements ExchangeFunction {
 		/** Answers a plain function failure. */
 		void fail(String errorMessage) {
 			respond("{\"status\":\"error\",\"errorMessage\":\"" + errorMessage + "\"}");
+		}
+
+		/** Answers with the given body. */
+		void respondWith(String json) {
+			respond(json);
 		}
 
 		private void respond(String json) {

@@ -1,4 +1,4 @@
-package io.convexspring.observation;
+package io.convexspring.codec;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.convexspring.observation;
+package io.convexspring.codec;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
@@ -12,13 +12,15 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Renders arguments and results for logs and the actuator endpoint: JSON-like, bytes as their
- * length ({@code <bytes: 1234>}), cut at a number of characters. Stops walking a value once the
- * preview is full, so a large value costs no more than its preview.
+ * Renders arguments and results for logs, the actuator endpoint and action handles' debug
+ * lines: JSON-like, bytes as their length ({@code <bytes: 1234>}), records by their
+ * components, cut at a number of characters. Stops walking a value once the preview is full,
+ * so a large value costs no more than its preview.
  */
-final class ValuePreview {
+public final class ValuePreview {
 
-	static final String TRUNCATED = "... (truncated)";
+	/** What ends a preview that was cut. */
+	public static final String TRUNCATED = "... (truncated)";
 
 	private static final int MAX_DEPTH = 16;
 
@@ -36,7 +38,7 @@ final class ValuePreview {
 	 * @param maxChars the most characters kept before {@value #TRUNCATED}
 	 * @return the preview
 	 */
-	static String of(@Nullable Object value, int maxChars) {
+	public static String of(@Nullable Object value, int maxChars) {
 		ValuePreview preview = new ValuePreview(Math.max(0, maxChars));
 		try {
 			preview.append(value, 0);
