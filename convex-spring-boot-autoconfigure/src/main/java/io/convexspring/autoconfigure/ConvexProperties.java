@@ -79,6 +79,13 @@ public class ConvexProperties {
 
 	private final Retry retry = new Retry();
 
+	/**
+	 * Whether start-up fails where a convex.* property is set that no Convex module declares
+	 * (a misspelt key, such as convex.urll), naming the closest known one. Environment
+	 * variables are not checked.
+	 */
+	private boolean failOnUnknownProperties = true;
+
 	private final Metrics metrics = new Metrics();
 
 	private final Health health = new Health();
@@ -127,6 +134,14 @@ public class ConvexProperties {
 
 	public void setSkipDeploymentUrlCheck(boolean skipDeploymentUrlCheck) {
 		this.skipDeploymentUrlCheck = skipDeploymentUrlCheck;
+	}
+
+	public boolean isFailOnUnknownProperties() {
+		return this.failOnUnknownProperties;
+	}
+
+	public void setFailOnUnknownProperties(boolean failOnUnknownProperties) {
+		this.failOnUnknownProperties = failOnUnknownProperties;
 	}
 
 	public Metrics getMetrics() {
