@@ -112,20 +112,28 @@ public final class ConvexAutoConfiguration {
 	@ConditionalOnMissingBean
 	ConvexActionClient convexActionClient(ConvexTransport transport,
 			ObjectProvider<ArgumentValidator> argumentValidator, ConvexProperties properties) {
-		return new ConvexActionClient(transport, argumentValidator.getIfAvailable(ArgumentValidator::none),
+		ArgumentValidator validator = argumentValidator.getIfAvailable(ArgumentValidator::none);
+		ConvexActionClient client = new ConvexActionClient(transport, validator,
 				Math.max(0, properties.getLoggingPreviewSize()));
+		return properties.getValidation().isEnabled() ? client.withArgumentValidation(validator) : client;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConvexMutationClient convexMutationClient(ConvexTransport transport) {
-		return new ConvexMutationClient(transport);
+	ConvexMutationClient convexMutationClient(ConvexTransport transport,
+			ObjectProvider<ArgumentValidator> argumentValidator, ConvexProperties properties) {
+		ConvexMutationClient client = new ConvexMutationClient(transport);
+		return properties.getValidation().isEnabled()
+				? client.withArgumentValidation(argumentValidator.getIfAvailable(ArgumentValidator::none)) : client;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConvexQueryClient convexQueryClient(ConvexTransport transport) {
-		return new ConvexQueryClient(transport);
+	ConvexQueryClient convexQueryClient(ConvexTransport transport,
+			ObjectProvider<ArgumentValidator> argumentValidator, ConvexProperties properties) {
+		ConvexQueryClient client = new ConvexQueryClient(transport);
+		return properties.getValidation().isEnabled()
+				? client.withArgumentValidation(argumentValidator.getIfAvailable(ArgumentValidator::none)) : client;
 	}
 
 	/**

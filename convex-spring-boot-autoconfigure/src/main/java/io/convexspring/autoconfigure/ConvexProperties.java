@@ -96,6 +96,8 @@ public class ConvexProperties {
 
 	private final Web web = new Web();
 
+	private final Validation validation = new Validation();
+
 	public @Nullable String getUrl() {
 		return this.url;
 	}
@@ -162,6 +164,10 @@ public class ConvexProperties {
 
 	public Web getWeb() {
 		return this.web;
+	}
+
+	public Validation getValidation() {
+		return this.validation;
 	}
 
 	public Duration getConnectTimeout() {
@@ -585,6 +591,29 @@ public class ConvexProperties {
 
 		public void setRelay(boolean relay) {
 			this.relay = relay;
+		}
+
+	}
+
+	/**
+	 * Argument validation ({@code convex.validation.*}).
+	 */
+	public static class Validation {
+
+		/**
+		 * Whether every call's arguments (actions, mutations and queries, by reference or by
+		 * path) are checked against their Bean Validation constraints before anything is sent,
+		 * in the groups a @Validated on the argument type names. Action handles check theirs
+		 * either way.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

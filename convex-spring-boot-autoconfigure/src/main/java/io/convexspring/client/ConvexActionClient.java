@@ -56,12 +56,12 @@ public final class ConvexActionClient extends ConvexFunctionClient<ConvexActionC
 	 * debug lines
 	 */
 	public ConvexActionClient(ConvexTransport transport, ArgumentValidator argumentValidator, int previewSize) {
-		this(transport, transport.defaultCredentialsProvider(), argumentValidator, previewSize);
+		this(transport, transport.defaultCredentialsProvider(), argumentValidator, previewSize, null);
 	}
 
 	private ConvexActionClient(ConvexTransport transport, ConvexCredentialsProvider credentials,
-			ArgumentValidator argumentValidator, int previewSize) {
-		super(FunctionKind.ACTION, transport, credentials);
+			ArgumentValidator argumentValidator, int previewSize, @Nullable ArgumentValidator argumentValidation) {
+		super(FunctionKind.ACTION, transport, credentials, argumentValidation);
 		this.argumentValidator = Objects.requireNonNull(argumentValidator, "argumentValidator must not be null");
 		if (previewSize < 0) {
 			throw new IllegalArgumentException("previewSize must not be negative, not " + previewSize);
@@ -70,8 +70,10 @@ public final class ConvexActionClient extends ConvexFunctionClient<ConvexActionC
 	}
 
 	@Override
-	ConvexActionClient withTransport(ConvexTransport transport, ConvexCredentialsProvider credentials) {
-		return new ConvexActionClient(transport, credentials, this.argumentValidator, this.previewSize);
+	ConvexActionClient withTransport(ConvexTransport transport, ConvexCredentialsProvider credentials,
+			@Nullable ArgumentValidator argumentValidation) {
+		return new ConvexActionClient(transport, credentials, this.argumentValidator, this.previewSize,
+				argumentValidation);
 	}
 
 	/**

@@ -43,6 +43,15 @@ public abstract sealed class ConvexFunction<A, R> permits ConvexAction, ConvexMu
 		return Objects.requireNonNull(timeout, "timeout must not be null");
 	}
 
+	/** A reference for a call by path, for what checks its arguments. */
+	static ConvexFunction<?, ?> untyped(FunctionKind kind, String path, Class<?> argumentType) {
+		return switch (kind) {
+			case ACTION -> ConvexAction.of(path, argumentType, Object.class);
+			case MUTATION -> ConvexMutation.of(path, argumentType, Object.class);
+			case QUERY -> ConvexQuery.of(path, argumentType, Object.class);
+		};
+	}
+
 	static Type typeOf(ParameterizedTypeReference<?> reference) {
 		return Objects.requireNonNull(reference, "resultType must not be null").getType();
 	}

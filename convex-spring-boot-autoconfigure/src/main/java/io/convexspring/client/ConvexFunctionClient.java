@@ -5,6 +5,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import io.convexspring.state.ArgumentValidator;
+
 /**
  * What the action, mutation and query clients share: the transport, the credentials a client
  * is bound to, calls by plain path, and binding to a user's token.
@@ -20,18 +22,36 @@ abstract sealed class ConvexFunctionClient<C extends ConvexFunctionClient<C>>
 
 	private final ConvexCredentialsProvider credentials;
 
-	ConvexFunctionClient(FunctionKind kind, ConvexTransport transport, ConvexCredentialsProvider credentials) {
+	private final @Nullable ArgumentValidator argumentValidation;
+
+	ConvexFunctionClient(FunctionKind kind, ConvexTransport transport, ConvexCredentialsProvider credentials,
+			@Nullable ArgumentValidator argumentValidation) {
 		this.kind = kind;
 		this.transport = Objects.requireNonNull(transport, "transport must not be null");
 		this.credentials = Objects.requireNonNull(credentials, "credentials must not be null");
+		this.argumentValidation = argumentValidation;
 	}
 
-	abstract C withTransport(ConvexTransport transport, ConvexCredentialsProvider credentials);
+	abstract C withTransport(ConvexTransport transport, ConvexCredentialsProvider credentials,
+			@Nullable ArgumentValidator argumentValidation);
 
 	final <R> Mono<R> call(ConvexFunction<?, R> function, @Nullable Object args) {
-		return this.transport.execute(this.kind, function.path(), args,
+		Mono<R> call = this.transport.execute(this.kind, function.path(), args,
 				this.transport.codec().javaType(function.resultType()), this.credentials,
 				function.timeout().orElse(null));
+		return validated(function, args, call);
+	}
+
+	private <R> Mono<R> validated(ConvexFunction<?, ?> function, @Nullable Object args, Mono<R> call) {
+		ArgumentValidator validator = this.argumentValidation;
+		if (validator == null || args == null) {
+			return call;
+		}
+		// checked as the call is subscribed, like everything else about it; nothing is sent on a violation
+		return Mono.defer(() -> {
+			validator.validate(function, args);
+			return call;
+		});
 	}
 
 	final <R> @Nullable R await(Mono<R> call, String path) {
@@ -53,8 +73,10 @@ abstract sealed class ConvexFunctionClient<C extends ConvexFunctionClient<C>>
 	 * @throws IllegalArgumentException if the path is not a valid function path
 	 */
 	public <R> Mono<R> execute(String path, @Nullable Object args, Class<R> resultType) {
-		return this.transport.execute(this.kind, FunctionPaths.check(path), args,
+		Mono<R> call = this.transport.execute(this.kind, FunctionPaths.check(path), args,
 				this.transport.codec().javaType(resultType), this.credentials);
+		return (this.argumentValidation != null && args != null)
+				? validated(ConvexFunction.untyped(this.kind, path, args.getClass()), args, call) : call;
 	}
 
 	/**
@@ -97,7 +119,29 @@ abstract sealed class ConvexFunctionClient<C extends ConvexFunctionClient<C>>
 	 * @return a client bound to the provider
 	 */
 	public C withCredentials(ConvexCredentialsProvider credentials) {
-		return withTransport(this.transport, Objects.requireNonNull(credentials, "credentials must not be null"));
+		return withTransport(this.transport, Objects.requireNonNull(credentials, "credentials must not be null"),
+				this.argumentValidation);
+	}
+
+	/**
+	 * Returns a client like this one that checks the arguments of every call (by reference or
+	 * by path) before anything is sent, as {@code convex.validation.enabled=true} sets up: a
+	 * violation fails the call with a {@link ConvexValidationException}.
+	 * @param validator what checks the arguments, e.g. a
+	 * {@link io.convexspring.state.BeanValidationArgumentValidator}
+	 * @return a client that validates every call's arguments
+	 */
+	public C withArgumentValidation(ArgumentValidator validator) {
+		return withTransport(this.transport, this.credentials,
+				Objects.requireNonNull(validator, "validator must not be null"));
+	}
+
+	/**
+	 * Whether this client checks the arguments of every call.
+	 * @return whether {@link #withArgumentValidation} applies
+	 */
+	public boolean validatesArguments() {
+		return this.argumentValidation != null;
 	}
 
 	/**

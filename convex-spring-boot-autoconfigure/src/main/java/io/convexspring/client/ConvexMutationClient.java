@@ -3,6 +3,8 @@ package io.convexspring.client;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import io.convexspring.state.ArgumentValidator;
+
 /**
  * Executes Convex mutations: the function that writes the database in a transaction. Inject it where you need it; it is
  * thread-safe, and its calls share one {@link ConvexTransport}.
@@ -21,16 +23,18 @@ public final class ConvexMutationClient extends ConvexFunctionClient<ConvexMutat
 	 * @param transport the transport
 	 */
 	public ConvexMutationClient(ConvexTransport transport) {
-		this(transport, transport.defaultCredentialsProvider());
+		this(transport, transport.defaultCredentialsProvider(), null);
 	}
 
-	private ConvexMutationClient(ConvexTransport transport, ConvexCredentialsProvider credentials) {
-		super(FunctionKind.MUTATION, transport, credentials);
+	private ConvexMutationClient(ConvexTransport transport, ConvexCredentialsProvider credentials,
+			@Nullable ArgumentValidator argumentValidation) {
+		super(FunctionKind.MUTATION, transport, credentials, argumentValidation);
 	}
 
 	@Override
-	ConvexMutationClient withTransport(ConvexTransport transport, ConvexCredentialsProvider credentials) {
-		return new ConvexMutationClient(transport, credentials);
+	ConvexMutationClient withTransport(ConvexTransport transport, ConvexCredentialsProvider credentials,
+			@Nullable ArgumentValidator argumentValidation) {
+		return new ConvexMutationClient(transport, credentials, argumentValidation);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package io.convexspring.client;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import io.convexspring.state.ArgumentValidator;
+
 /**
  * Executes Convex querys: the function that reads the database. Inject it where you need it; it is
  * thread-safe, and its calls share one {@link ConvexTransport}.
@@ -21,16 +23,18 @@ public final class ConvexQueryClient extends ConvexFunctionClient<ConvexQueryCli
 	 * @param transport the transport
 	 */
 	public ConvexQueryClient(ConvexTransport transport) {
-		this(transport, transport.defaultCredentialsProvider());
+		this(transport, transport.defaultCredentialsProvider(), null);
 	}
 
-	private ConvexQueryClient(ConvexTransport transport, ConvexCredentialsProvider credentials) {
-		super(FunctionKind.QUERY, transport, credentials);
+	private ConvexQueryClient(ConvexTransport transport, ConvexCredentialsProvider credentials,
+			@Nullable ArgumentValidator argumentValidation) {
+		super(FunctionKind.QUERY, transport, credentials, argumentValidation);
 	}
 
 	@Override
-	ConvexQueryClient withTransport(ConvexTransport transport, ConvexCredentialsProvider credentials) {
-		return new ConvexQueryClient(transport, credentials);
+	ConvexQueryClient withTransport(ConvexTransport transport, ConvexCredentialsProvider credentials,
+			@Nullable ArgumentValidator argumentValidation) {
+		return new ConvexQueryClient(transport, credentials, argumentValidation);
 	}
 
 	/**

@@ -6,8 +6,9 @@ import java.util.stream.Collectors;
 
 /**
  * The arguments break their constraint annotations (Jakarta Bean Validation, e.g.
- * {@code @NotBlank}, {@code @Email}), so nothing was sent. Raised by an action handle before
- * any request; {@link #violations()} lists each broken constraint.
+ * {@code @NotBlank}, {@code @Email}), so nothing was sent. Raised before any request by an
+ * action handle, and by every client with {@code convex.validation.enabled=true};
+ * {@link #violations()} lists each broken constraint.
  *
  * @see io.convexspring.state.ConvexActionHandle
  */

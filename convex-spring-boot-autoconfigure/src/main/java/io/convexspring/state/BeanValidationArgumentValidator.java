@@ -9,6 +9,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.validation.annotation.Validated;
 
 import io.convexspring.client.ConvexArgumentException;
 import io.convexspring.client.ConvexFunction;
@@ -17,7 +19,8 @@ import io.convexspring.client.ConvexValidationException;
 /**
  * An {@link ArgumentValidator} on Jakarta Bean Validation: the constraint annotations on the
  * argument record or bean ({@code @NotBlank}, {@code @Email}, {@code @Valid} for nested ones)
- * are checked, and every violation is listed in one {@link ConvexValidationException}. Only
+ * are checked, in the groups Spring's {@code @Validated} on the argument type names (else the
+ * default group), and every violation is listed in one {@link ConvexValidationException}. Only
  * loaded when Bean Validation is on the class path.
  */
 public final class BeanValidationArgumentValidator implements ArgumentValidator {
@@ -45,11 +48,17 @@ public final class BeanValidationArgumentValidator implements ArgumentValidator 
 		return new BeanValidationArgumentValidator(Validation.buildDefaultValidatorFactory().getValidator());
 	}
 
+	/** The groups {@code @Validated} on the argument type names; none means the default group. */
+	private static Class<?>[] groups(Class<?> argumentType) {
+		Validated validated = AnnotationUtils.findAnnotation(argumentType, Validated.class);
+		return (validated != null) ? validated.value() : new Class<?>[0];
+	}
+
 	@Override
 	public void validate(ConvexFunction<?, ?> function, Object args) {
 		Set<ConstraintViolation<Object>> violations;
 		try {
-			violations = this.validator.validate(args);
+			violations = this.validator.validate(args, groups(args.getClass()));
 		}
 		catch (ValidationException ex) {
 			throw new ConvexArgumentException(function.kind(), function.path(), "",

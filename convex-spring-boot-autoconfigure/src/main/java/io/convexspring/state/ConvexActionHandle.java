@@ -255,7 +255,8 @@ public final class ConvexActionHandle<A, R> {
 	}
 
 	private void validate(@Nullable A args) {
-		if (args != null && this.options.validates()) {
+		// a client that validates every call checks these arguments itself, once
+		if (args != null && this.options.validates() && !this.client.validatesArguments()) {
 			this.validator.validate(this.action, args);
 		}
 	}
