@@ -1,5 +1,8 @@
 package io.convexspring;
 
+import java.util.Base64;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -14,6 +17,13 @@ public final class TestSecrets {
 	/** A user's JWT whose signature is recognizable on its own. */
 	public static final String USER_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyIn0.c2VjcmV0LXNpZ25hdHVyZQ";
 
+	/** The subject of an identity a deploy key acts as: an identity is as secret as a key. */
+	public static final String IDENTITY_SUBJECT = "user-acting-as-7f3a";
+
+	/** The identity a deploy key acts as, with the subject and an email that must not be logged. */
+	public static final Map<String, Object> IDENTITY = Map.of("subject", IDENTITY_SUBJECT, "issuer",
+			"https://issuer.example", "email", "acting-as-ada@example.com");
+
 	private TestSecrets() {
 	}
 
@@ -26,6 +36,9 @@ public final class TestSecrets {
 			.doesNotContain("eyJ2MiI6InNlY3JldC1kZXBsb3kta2V5In0")
 			.doesNotContain(USER_TOKEN)
 			.doesNotContain("c2VjcmV0LXNpZ25hdHVyZQ")
+			.doesNotContain(IDENTITY_SUBJECT)
+			.doesNotContain("acting-as-ada@example.com")
+			.doesNotContain(Base64.getEncoder().encodeToString(("\"subject\":\"" + IDENTITY_SUBJECT).getBytes()).substring(0, 12))
 			.doesNotContain("Authorization")
 			.doesNotContain("Bearer");
 	}

@@ -15,11 +15,17 @@ import org.springframework.context.annotation.Configuration;
 
 import io.convexspring.TestSecrets;
 import io.convexspring.client.ConvexActionClient;
+import io.convexspring.client.ConvexCredentials;
 import io.convexspring.client.ConvexException;
+import io.convexspring.client.ConvexQueryClient;
 
 import static io.convexspring.TestSecrets.DEPLOY_KEY;
 import static io.convexspring.TestSecrets.USER_TOKEN;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -113,6 +119,33 @@ class ConvexLoggingTests {
 					+ "\\{\"orderId\": \"ord_1\", \"amountCents\": 1250\\}")
 			.containsPattern(" INFO .* io\\.convexspring\\.execution +: Convex action payments:charge: convex_error in "
 					+ "\\d+ ms: \\{\"code\":\"CARD_DECLINED\"\\}; HTTP 200; request id 5e1d0c2a");
+		assertNoSecret(output);
+	}
+
+	@Test
+	void actingAsAUserNeverShowsTheKeyOrTheIdentity(CapturedOutput output) {
+		convex.stubFor(post("/api/query").withRequestBody(equalToJson("{\"path\":\"users:me\"}", true, true))
+			.willReturn(okJson("{\"status\":\"success\",\"value\":\"ok\"}")));
+		convex.stubFor(post("/api/query").withRequestBody(equalToJson("{\"path\":\"users:denied\"}", true, true))
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"code\":\"Unauthenticated\",\"message\":\"Could not verify the identity\"}")));
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LoggingTestApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("convex.url=" + convex.baseUrl(), "convex.logging=debug", "spring.main.banner-mode=off")
+			.run()) {
+			ConvexCredentials actingAs = ConvexCredentials.actingAs(DEPLOY_KEY, TestSecrets.IDENTITY);
+			ConvexQueryClient queries = context.getBean(ConvexQueryClient.class).withCredentials(actingAs);
+			assertThat(queries.executeBlocking("users:me", null, String.class)).isEqualTo("ok");
+			assertThatExceptionOfType(ConvexException.class)
+				.isThrownBy(() -> queries.executeBlocking("users:denied", null, String.class))
+				.satisfies((ex) -> TestSecrets.assertNoSecretIn(ex.toString()));
+			TestSecrets.assertNoSecretIn(queries.toString() + actingAs + queries.credentialsProvider());
+			convex.verify(postRequestedFor(urlEqualTo("/api/query")).withHeader("Authorization",
+					matching("Convex \\Q" + DEPLOY_KEY + "\\E:[A-Za-z0-9+/=]+")));
+		}
+		await().until(() -> output.getOut().contains("Convex query users:denied: http_error"));
+		assertThat(output.getOut()).contains("Convex query users:me: success");
 		assertNoSecret(output);
 	}
 
