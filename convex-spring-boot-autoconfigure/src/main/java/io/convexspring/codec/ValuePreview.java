@@ -148,15 +148,18 @@ public final class ValuePreview {
 	}
 
 	private void appendRecord(Object record, int depth) {
-		RecordComponent[] components = record.getClass().getRecordComponents();
-		Object[] values = new Object[components.length];
+		RecordComponent[] components;
+		Object[] values;
 		try {
+			components = record.getClass().getRecordComponents();
+			values = new Object[components.length];
 			for (int i = 0; i < components.length; i++) {
 				components[i].getAccessor().setAccessible(true);
 				values[i] = components[i].getAccessor().invoke(record);
 			}
 		}
-		catch (ReflectiveOperationException | RuntimeException ex) {
+		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+			// a native image without reflection hints for the record throws an Error (a LinkageError)
 			write(String.valueOf(record));
 			return;
 		}
