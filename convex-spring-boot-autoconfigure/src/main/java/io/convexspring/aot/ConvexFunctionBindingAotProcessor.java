@@ -10,19 +10,27 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.RegisteredBean;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.util.ClassUtils;
 
 import io.convexspring.client.ConvexFunction;
 
 /**
  * Registers binding reflection hints, at build time, for the argument and result types of the
  * Convex function references an application declares: as static fields of its beans' classes
- * ({@code static final ConvexAction<SendEmail, EmailReceipt> SEND_EMAIL = ...}) and as beans
- * of a {@code ConvexFunction} type with its type arguments. In a native image the codec then
+ * and of the classes in its auto-configuration packages
+ * ({@code static final ConvexAction<SendEmail, EmailReceipt> SEND_EMAIL = ...}), as fields of
+ * the objects such a static field holds (a generated {@code Api.emails.send}), and as beans of
+ * a {@code ConvexFunction} type with its type arguments. In a native image the codec then
  * reads and writes those records and beans, and the logging preview shows their components.
  */
 public final class ConvexFunctionBindingAotProcessor implements BeanFactoryInitializationAotProcessor {
@@ -56,6 +64,7 @@ public final class ConvexFunctionBindingAotProcessor implements BeanFactoryIniti
 				staticReferences(userClass, types);
 			}
 		}
+		scanPackages(beanFactory, scanned, types);
 		if (types.isEmpty()) {
 			return null;
 		}
@@ -75,6 +84,38 @@ public final class ConvexFunctionBindingAotProcessor implements BeanFactoryIniti
 		}
 	}
 
+	/** The application's own classes: references often live in a holder or generated class, not a bean. */
+	private static void scanPackages(ConfigurableListableBeanFactory beanFactory, Set<Class<?>> scanned,
+			Set<Type> types) {
+		if (!AutoConfigurationPackages.has(beanFactory)) {
+			return;
+		}
+		ClassLoader classLoader = beanFactory.getBeanClassLoader();
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+
+			@Override
+			protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+				return true;
+			}
+
+		};
+		scanner.addIncludeFilter((reader, factory) -> true);
+		scanner.setResourceLoader(new DefaultResourceLoader(classLoader));
+		for (String name : AutoConfigurationPackages.get(beanFactory)) {
+			for (BeanDefinition candidate : scanner.findCandidateComponents(name)) {
+				try {
+					Class<?> type = ClassUtils.forName(candidate.getBeanClassName(), classLoader);
+					if (scanned.add(type)) {
+						staticReferences(type, types);
+					}
+				}
+				catch (ClassNotFoundException | LinkageError ex) {
+					logger.debug("Could not load " + candidate.getBeanClassName() + " ahead of time", ex);
+				}
+			}
+		}
+	}
+
 	private static void staticReferences(Class<?> type, Set<Type> types) {
 		Field[] fields;
 		try {
@@ -84,21 +125,44 @@ public final class ConvexFunctionBindingAotProcessor implements BeanFactoryIniti
 			return;
 		}
 		for (Field field : fields) {
-			if (!Modifier.isStatic(field.getModifiers()) || !ConvexFunction.class.isAssignableFrom(field.getType())) {
+			if (!Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()
+					|| field.getType().getName().startsWith("java.")) {
 				continue;
 			}
-			try {
-				field.setAccessible(true);
-				if (field.get(null) instanceof ConvexFunction<?, ?> function) {
-					if (function.argumentType() != Void.class) {
-						types.add(function.argumentType());
+			Object value = read(field, null);
+			if (value instanceof ConvexFunction<?, ?> function) {
+				add(function, types);
+			}
+			else if (value != null && value.getClass().getPackageName().equals(type.getPackageName())) {
+				// a holder of references, such as a generated API's module: Api.emails.send
+				for (Field member : value.getClass().getDeclaredFields()) {
+					if (!Modifier.isStatic(member.getModifiers())
+							&& ConvexFunction.class.isAssignableFrom(member.getType())
+							&& read(member, value) instanceof ConvexFunction<?, ?> function) {
+						add(function, types);
 					}
-					types.add(function.resultType());
 				}
 			}
-			catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
-				logger.debug("Could not read the Convex function reference " + field + " ahead of time", ex);
-			}
+		}
+	}
+
+	private static void add(ConvexFunction<?, ?> function, Set<Type> types) {
+		if (function.argumentType() != Void.class) {
+			types.add(function.argumentType());
+		}
+		if (function.resultType() != Void.class && function.resultType() != Object.class) {
+			types.add(function.resultType());
+		}
+	}
+
+	private static @Nullable Object read(Field field, @Nullable Object target) {
+		try {
+			field.setAccessible(true);
+			return field.get(target);
+		}
+		catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+			logger.debug("Could not read " + field + " ahead of time", ex);
+			return null;
 		}
 	}
 

@@ -13,11 +13,13 @@ import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContrib
 import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.javapoet.ClassName;
 
+import io.convexspring.aot.scanned.GeneratedApi;
 import io.convexspring.client.ConvexAction;
 import io.convexspring.client.ConvexQuery;
 import io.convexspring.state.ActionError;
@@ -67,6 +69,17 @@ class NativeHintsTests {
 		// a record's accessors, which the codec and the logging preview call
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(PlaceOrder.class, "orderId")).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(Unrelated.class)).rejects(hints);
+	}
+
+	@Test
+	void referencesInTheApplicationsPackagesGetBindingHintsThoughNoBeanHoldsThem() {
+		DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
+		AutoConfigurationPackages.register(beanFactory, GeneratedApi.class.getPackageName());
+		RuntimeHints hints = process(beanFactory);
+		for (Class<?> type : new Class<?>[] { GeneratedApi.Send.class, GeneratedApi.Sent.class,
+				GeneratedApi.Inbox.class, GeneratedApi.Page.class }) {
+			assertThat(RuntimeHintsPredicates.reflection().onType(type)).as(type.getSimpleName()).accepts(hints);
+		}
 	}
 
 	@Test
