@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import jakarta.validation.constraints.Email;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -42,9 +43,12 @@ import io.convexspring.TestSecrets;
 import io.convexspring.client.ConvexActionClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +71,7 @@ class ProblemDetailsTests {
 			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
 					"convex.url=" + convex.baseUrl(), "convex.deploy-key=" + TestSecrets.DEPLOY_KEY,
 					"convex.response-timeout=1s", "convex.web.problem-details.retry-after=3s",
+					"convex.validation.enabled=true",
 					"convex.web.problem-details.enabled=" + enabled)
 			.run();
 	}
@@ -204,6 +209,14 @@ class ProblemDetailsTests {
 			assertThat(body).contains("\"argument\":\"n\"");
 		}
 
+		@Test
+		void argumentsBreakingTheirConstraintsAre400WithTheViolations() {
+			String body = problem(call("args:invalid"), 400, "args:invalid");
+			assertThat(body).contains("\"violations\":[{\"field\":\"email\",\"message\":");
+			assertThat(convex.findAll(postRequestedFor(urlEqualTo("/api/action"))
+				.withRequestBody(containing("args:invalid")))).isEmpty();
+		}
+
 	}
 
 	@Nested
@@ -263,6 +276,9 @@ class ProblemDetailsTests {
 		}
 	}
 
+	record Contact(@Email String email) {
+	}
+
 	/** Calls the function it is given; sends an int64 as float64, which cannot be sent, for args:big. */
 	@RestController
 	static class CallController {
@@ -273,7 +289,10 @@ class ProblemDetailsTests {
 			this.actions = actions;
 		}
 
-		private static Map<String, Object> args(String function) {
+		private static Object args(String function) {
+			if (function.equals("args:invalid")) {
+				return new Contact("not an address");
+			}
 			return function.equals("args:big") ? Map.of("n", 9_007_199_254_740_993L) : Map.of();
 		}
 
