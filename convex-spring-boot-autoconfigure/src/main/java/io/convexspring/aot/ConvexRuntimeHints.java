@@ -30,6 +30,8 @@ public final class ConvexRuntimeHints implements RuntimeHintsRegistrar {
 		hints.resources().registerPattern("META-INF/additional-spring-configuration-metadata.json");
 		new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), ActionState.class,
 				ActionError.class, ConvexValidationException.Violation.class);
+		// the JSON's error is a package-private accessor
+		hints.reflection().registerType(ActionState.class, MemberCategory.INVOKE_DECLARED_METHODS);
 		hints.reflection().registerType(ConvexInt64.class, MemberCategory.INVOKE_PUBLIC_METHODS,
 				MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS);
 	}

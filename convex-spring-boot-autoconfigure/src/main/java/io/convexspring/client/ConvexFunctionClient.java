@@ -115,11 +115,11 @@ abstract sealed class ConvexFunctionClient<C extends ConvexFunctionClient<C>>
 	/**
 	 * Returns a client like this one whose calls ask the provider for their credentials, each
 	 * as it is sent: a token source that refreshes, or one that reads who is signed in.
-	 * @param credentials the provider
+	 * @param provider the provider
 	 * @return a client bound to the provider
 	 */
-	public C withCredentials(ConvexCredentialsProvider credentials) {
-		return withTransport(this.transport, Objects.requireNonNull(credentials, "credentials must not be null"),
+	public C withCredentials(ConvexCredentialsProvider provider) {
+		return withTransport(this.transport, Objects.requireNonNull(provider, "provider must not be null"),
 				this.argumentValidation);
 	}
 

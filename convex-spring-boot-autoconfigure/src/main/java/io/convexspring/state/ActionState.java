@@ -41,12 +41,9 @@ public record ActionState<R>(ActionStatus status, @Nullable R data, @JsonIgnore 
 		return new ActionState<>(ActionStatus.IDLE, null, null, 0);
 	}
 
-	/**
-	 * Returns the failure as its JSON shows it.
-	 * @return the safe view of {@link #error()}, or {@code null} without one
-	 */
+	/** The failure as the JSON shows it: the safe view of {@link #error()}, or {@code null}. */
 	@JsonProperty("error")
-	public @Nullable ActionError errorView() {
+	@Nullable ActionError errorView() {
 		return (this.error != null) ? ActionError.of(this.error) : null;
 	}
 

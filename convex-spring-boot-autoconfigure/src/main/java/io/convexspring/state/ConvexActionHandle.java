@@ -209,17 +209,6 @@ public final class ConvexActionHandle<A, R> {
 
 	/**
 	 * Returns a new handle on the same action and options, with a state of its own, whose
-	 * executions ask the provider for their credentials, each as it is sent.
-	 * @param credentials the provider
-	 * @return the new handle
-	 */
-	public ConvexActionHandle<A, R> withCredentials(ConvexCredentialsProvider credentials) {
-		return new ConvexActionHandle<>(this.client.withCredentials(credentials), this.action, this.options,
-				this.validator);
-	}
-
-	/**
-	 * Returns a new handle on the same action and options, with a state of its own, whose
 	 * executions run with the given credentials.
 	 * @param credentials the credentials
 	 * @return the new handle
@@ -230,20 +219,23 @@ public final class ConvexActionHandle<A, R> {
 
 	/**
 	 * Returns a new handle on the same action and options, with a state of its own, whose
+	 * executions ask the provider for their credentials, each as it is sent.
+	 * @param provider the provider
+	 * @return the new handle
+	 */
+	public ConvexActionHandle<A, R> withCredentials(ConvexCredentialsProvider provider) {
+		return new ConvexActionHandle<>(this.client.withCredentials(provider), this.action, this.options,
+				this.validator);
+	}
+
+	/**
+	 * Returns a new handle on the same action and options, with a state of its own, whose
 	 * executions run as the user the token identifies ({@code Authorization: Bearer <token>}).
 	 * @param token the user's JWT; an explicit {@code Bearer } scheme is accepted
 	 * @return the new handle
 	 */
 	public ConvexActionHandle<A, R> withUserToken(String token) {
 		return withCredentials(ConvexCredentials.userToken(token));
-	}
-
-	/**
-	 * Returns the client this handle calls through, with its credentials.
-	 * @return the client
-	 */
-	public ConvexActionClient client() {
-		return this.client;
 	}
 
 	/**
