@@ -41,6 +41,7 @@ public sealed class ConvexHttpException extends ConvexException permits ConvexAu
 	ConvexHttpException(FunctionKind kind, String path, String message, @Nullable Throwable cause) {
 		super(kind, path, message, cause, null, 0, List.of());
 		this.serverMessage = null;
+		this.retryAfter = null;
 	}
 
 	private static String message(FunctionKind kind, String path, int status, @Nullable String code,

@@ -37,8 +37,8 @@ public final class ConvexProblemDetails {
 
 	/**
 	 * Creates the mapping.
-	 * @param retryAfter what {@code Retry-After} says for rate limiting and overload (rounded up
-	 * to whole seconds)
+	 * @param retryAfter what {@code Retry-After} says for rate limiting and overload where the
+	 * backend sent none of its own (rounded up to whole seconds)
 	 */
 	public ConvexProblemDetails(Duration retryAfter) {
 		this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter must not be null");
@@ -70,7 +70,10 @@ public final class ConvexProblemDetails {
 		}
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
 		if (status == HttpStatus.TOO_MANY_REQUESTS || status == HttpStatus.SERVICE_UNAVAILABLE) {
-			long seconds = Math.max(1, (this.retryAfter.toMillis() + 999) / 1000);
+			// the backend's own Retry-After, where it sent one, else the configured wait
+			Duration wait = (failure instanceof ConvexHttpException refused) ? refused.retryAfter().orElse(this.retryAfter)
+					: this.retryAfter;
+			long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
 			response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		}
 		return response.body(problem);

@@ -200,6 +200,28 @@ class ConvexCredentialsProviderTests {
 		assertThat(sentAuthorizations()).containsExactly("Bearer fixed");
 	}
 
+	@Test
+	void repeatsOfTheRetryPolicyReuseTheCredentialsTheProviderGaveOnce() {
+		convex.stubFor(post("/api/query").inScenario("busy")
+			.whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503)
+				.withHeader("Content-Type", "application/json")
+				.withBody(Wire.refusal("Busy", "try again")))
+			.willSetStateTo("free"));
+		convex.stubFor(post("/api/query").inScenario("busy")
+			.whenScenarioStateIs("free")
+			.willReturn(okJson(Wire.success("\"ok\""))));
+		ConvexTransport retrying = ConvexTransport.builder(convex.baseUrl())
+			.retryPolicy(ConvexRetryPolicy.of(3, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(50), 0))
+			.build();
+		CountingProvider provider = new CountingProvider();
+		// a provider reading a thread-bound context must not be asked again on the timer thread of a repeat
+		assertThat(new ConvexQueryClient(retrying).withCredentials(provider)
+			.executeBlocking("orders:list", ARGS, String.class)).isEqualTo("ok");
+		assertThat(sentAuthorizations()).containsExactly("Bearer token-1", "Bearer token-1");
+		assertThat(provider.asked).hasValue(1);
+	}
+
 	record Args(String to) {
 	}
 
