@@ -32,6 +32,17 @@ public interface ConvexCredentialsProvider {
 	Mono<ConvexCredentials> credentials(boolean forceRefresh);
 
 	/**
+	 * Returns the provider a connection shared by many callers (a live-query socket) uses in
+	 * this one's place. A provider that answers the credentials of whoever calls (such as the
+	 * signed-in user of the current request) must not authenticate a socket others share, so it
+	 * answers the credentials it falls back to; others answer themselves.
+	 * @return the provider for shared connections
+	 */
+	default ConvexCredentialsProvider forSharedConnections() {
+		return this;
+	}
+
+	/**
 	 * Returns a provider that always answers the same credentials. Two such providers are equal
 	 * when their credentials are, so that live queries with equal credentials share a socket.
 	 * @param credentials the credentials

@@ -505,8 +505,9 @@ public final class ConvexLiveClient implements AutoCloseable {
 					(int) Math.min(Integer.MAX_VALUE, this.maxMessageSize.toBytes()));
 			LiveSockets sockets = new LiveSockets(options, this.transport.codec(),
 					withoutUserInfo(url), ConvexTransport.clientName());
-			ConvexCredentialsProvider provider = (this.credentials != null) ? this.credentials
-					: ConvexCredentialsProvider.of(this.transport.defaultCredentials());
+			// a provider of each caller's own credentials (the security relay) gives way to its fallback
+			ConvexCredentialsProvider provider = ((this.credentials != null) ? this.credentials
+					: this.transport.defaultCredentialsProvider()).forSharedConnections();
 			return new ConvexLiveClient(sockets, this.transport, provider, true);
 		}
 

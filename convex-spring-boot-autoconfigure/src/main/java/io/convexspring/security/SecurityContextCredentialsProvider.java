@@ -58,6 +58,16 @@ public final class SecurityContextCredentialsProvider implements ConvexCredentia
 	}
 
 	/**
+	 * Returns the fallback: a socket shared by many callers must not run as the user who
+	 * happened to open it.
+	 * @return the fallback
+	 */
+	@Override
+	public ConvexCredentialsProvider forSharedConnections() {
+		return this.fallback.forSharedConnections();
+	}
+
+	/**
 	 * Returns where calls get their credentials without a signed-in user.
 	 * @return the fallback
 	 */

@@ -32,6 +32,9 @@ class ConvexSecurityAutoConfigurationTests {
 			assertThat(((SecurityContextCredentialsProvider) provider).fallback())
 				.isEqualTo(ConvexCredentialsProvider.of(ConvexCredentials.deployKey("prod:otter|key")));
 			assertThat(provider.toString()).doesNotContain("prod:otter|key");
+			// a live-query socket is shared by many callers: it runs with the deploy key, never a user's token
+			assertThat(provider.forSharedConnections())
+				.isEqualTo(ConvexCredentialsProvider.of(ConvexCredentials.deployKey("prod:otter|key")));
 		});
 	}
 

@@ -70,7 +70,7 @@ class ProblemDetailsTests {
 		return new SpringApplicationBuilder(app).web(type)
 			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
 					"convex.url=" + convex.baseUrl(), "convex.deploy-key=" + TestSecrets.DEPLOY_KEY,
-					"convex.response-timeout=1s", "convex.web.problem-details.retry-after=3s",
+					"convex.response-timeout=3s", "convex.web.problem-details.retry-after=3s",
 					"convex.validation.enabled=true",
 					"convex.web.problem-details.enabled=" + enabled)
 			.run();
@@ -185,7 +185,7 @@ class ProblemDetailsTests {
 
 		@Test
 		void timeoutIs504AndABrokenAnswer502() {
-			answer("orders:slow", okJson("{\"status\":\"success\",\"value\":1}").withFixedDelay(4000));
+			answer("orders:slow", okJson("{\"status\":\"success\",\"value\":1}").withFixedDelay(8000));
 			answer("orders:html", aResponse().withStatus(200)
 				.withHeader("Content-Type", "text/html")
 				.withBody("<html>proxy error at 10.0.0.7</html>"));
