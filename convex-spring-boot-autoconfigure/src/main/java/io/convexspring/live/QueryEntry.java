@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.StringNode;
 
 import io.convexspring.client.ConvexApplicationException;
 import io.convexspring.client.ConvexFunctionFailedException;
@@ -24,6 +28,8 @@ import io.convexspring.live.ServerMessage.QueryUpdated;
  * and its journal. Confined to the socket's protocol thread.
  */
 final class QueryEntry {
+
+	private static final JsonMapper KEYS = JsonMapper.builder().build();
 
 	final int queryId;
 
@@ -53,8 +59,45 @@ final class QueryEntry {
 		this.key = key;
 	}
 
+	/**
+	 * The sharing key: the path and the arguments with every object's keys sorted, as the npm
+	 * client's, so that maps with equal entries in another order share one query.
+	 */
 	static String key(String path, String argsJson) {
-		return path + '\u0000' + argsJson;
+		StringBuilder key = new StringBuilder(path.length() + argsJson.length() + 1).append(path).append('\u0000');
+		canonical(KEYS.readTree(argsJson), key);
+		return key.toString();
+	}
+
+	private static void canonical(JsonNode node, StringBuilder out) {
+		if (node.isObject()) {
+			TreeMap<String, JsonNode> sorted = new TreeMap<>();
+			node.properties().forEach((property) -> sorted.put(property.getKey(), property.getValue()));
+			out.append('{');
+			boolean first = true;
+			for (Map.Entry<String, JsonNode> property : sorted.entrySet()) {
+				if (!first) {
+					out.append(',');
+				}
+				first = false;
+				out.append(StringNode.valueOf(property.getKey())).append(':');
+				canonical(property.getValue(), out);
+			}
+			out.append('}');
+		}
+		else if (node.isArray()) {
+			out.append('[');
+			for (int i = 0; i < node.size(); i++) {
+				if (i > 0) {
+					out.append(',');
+				}
+				canonical(node.get(i), out);
+			}
+			out.append(']');
+		}
+		else {
+			out.append(node);
+		}
 	}
 
 	void update(QueryModification modification) {

@@ -1,13 +1,16 @@
 package io.convexspring.live;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 import tools.jackson.databind.JsonNode;
 
 import io.convexspring.client.ConvexApplicationException;
@@ -93,6 +96,35 @@ class ConvexLiveClientTests {
 		assertThat(remove.get("baseVersion").asInt()).isEqualTo(2);
 		assertThat(remove.get("modifications").toString()).isEqualTo("[{\"type\":\"Remove\",\"queryId\":0}]");
 		other.cancel();
+	}
+
+	@Test
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	void argumentMapsWithTheSameEntriesInAnotherOrderShareOneQuery() {
+		ConvexQuery<Map, List<String>> search = ConvexQuery.of("messages:search", Map.class,
+				new ParameterizedTypeReference<List<String>>() {
+				});
+		Map<String, Object> inner = new LinkedHashMap<>();
+		inner.put("x", "1");
+		inner.put("y", "2");
+		Map<String, Object> ordered = new LinkedHashMap<>();
+		ordered.put("channel", "general");
+		ordered.put("filter", inner);
+		Map<String, Object> innerReversed = new LinkedHashMap<>();
+		innerReversed.put("y", "2");
+		innerReversed.put("x", "1");
+		Map<String, Object> reversed = new LinkedHashMap<>();
+		reversed.put("filter", innerReversed);
+		reversed.put("channel", "general");
+		Collected<List<String>> first = Collected.of(this.live.subscribe(search, ordered));
+		ScriptedSocket socket = this.server.accept();
+		socket.next("Connect");
+		assertThat(socket.next("ModifyQuerySet").get("modifications")).hasSize(1);
+		socket.transition(100, Frames.updated(0, "[\"a\"]"));
+		assertThat(first.next()).containsExactly("a");
+		Collected<List<String>> second = Collected.of(this.live.subscribe(search, reversed));
+		assertThat(second.next()).as("the latest value of the shared query").containsExactly("a");
+		assertThat(socket.silentFor(Duration.ofMillis(300))).as("no second Add for the same arguments").isTrue();
 	}
 
 	@Test
