@@ -231,6 +231,8 @@ final class LiveSocket implements WebSocketConnection.Listener {
 				request.sink.error(new ConvexTransportException(request.kind, request.path,
 						"the live client closed before the outcome arrived", !request.sent, null));
 			}
+			// a snapshot still waiting for results would otherwise never end
+			failSnapshots();
 			sink.success(open);
 		})).flatMap((open) -> open.done().timeout(Duration.ofSeconds(2), Mono.empty()))
 			.doFinally((signal) -> this.worker.dispose());

@@ -207,6 +207,21 @@ class LiveProtocolFaultTests {
 		assertThat(refused.error()).isInstanceOf(ConvexTransportException.class).hasMessageContaining("closed");
 	}
 
+	@Test
+	void closingTheClientFailsASnapshotStillWaitingForItsResults() {
+		CompletableFuture<ConvexLiveSnapshot> snapshot = this.live.snapshot(LiveQuery.of(LIST, new Channel("general")))
+			.toFuture();
+		ScriptedSocket socket = this.server.accept();
+		socket.next("Connect");
+		socket.next("ModifyQuerySet");
+		this.live.close();
+		assertThat(snapshot).failsWithin(SyncTestServer.WAIT)
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOfSatisfying(ConvexTransportException.class,
+					(ex) -> assertThat(ex.functionPath()).isEqualTo("messages:list"));
+	}
+
 	private static String chunk(String part, int number, int total, String id) {
 		JsonNode text = tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(part);
 		return "{\"type\":\"TransitionChunk\",\"chunk\":" + text + ",\"partNumber\":" + number + ",\"totalParts\":"
