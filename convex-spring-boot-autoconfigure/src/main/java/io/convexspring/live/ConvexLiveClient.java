@@ -138,6 +138,7 @@ public final class ConvexLiveClient implements AutoCloseable {
 			return Flux.<Object>create((sink) -> {
 				Subscriber subscriber = new Subscriber(path, argsJson, type, failuresAsValues, target(sink));
 				sink.onDispose(() -> {
+					subscriber.cancelled = true;
 					LiveSocket current = subscriber.socket;
 					if (current != null) {
 						current.unsubscribe(subscriber);
@@ -268,6 +269,7 @@ public final class ConvexLiveClient implements AutoCloseable {
 				subscribers.keySet().forEach(socket::subscribe);
 				socket.snapshot(new LiveSocket.SnapshotRequest(subscribers, sink));
 			}).doFinally((signal) -> subscribers.keySet().forEach((subscriber) -> {
+				subscriber.cancelled = true;
 				LiveSocket current = subscriber.socket;
 				if (current != null) {
 					current.unsubscribe(subscriber);

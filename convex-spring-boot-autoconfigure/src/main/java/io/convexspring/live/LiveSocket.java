@@ -143,6 +143,10 @@ final class LiveSocket implements WebSocketConnection.Listener {
 	void subscribe(Subscriber subscriber) {
 		subscriber.socket = this;
 		run(() -> {
+			if (subscriber.cancelled) {
+				// cancelled before it got here: its unsubscribe may have found nothing to remove
+				return;
+			}
 			if (this.retired) {
 				this.pool.reroute(this.provider, subscriber);
 				return;
@@ -202,6 +206,9 @@ final class LiveSocket implements WebSocketConnection.Listener {
 
 	void snapshot(SnapshotRequest request) {
 		run(() -> {
+			if (request.isCancelled()) {
+				return;
+			}
 			if (this.retired) {
 				this.pool.reroute(this.provider, request);
 				return;
@@ -608,6 +615,7 @@ final class LiveSocket implements WebSocketConnection.Listener {
 	}
 
 	private void maybeIdle() {
+		this.snapshots.removeIf(SnapshotRequest::isCancelled);
 		if (!this.session.isIdle() || this.idleTimer != null || this.retired || !this.snapshots.isEmpty()) {
 			return;
 		}
@@ -654,6 +662,11 @@ final class LiveSocket implements WebSocketConnection.Listener {
 			return;
 		}
 		for (SnapshotRequest request : List.copyOf(this.snapshots)) {
+			if (request.isCancelled()) {
+				// its caller left: its parts are gone, so it could never complete
+				this.snapshots.remove(request);
+				continue;
+			}
 			Map<LiveQuery<?, ?>, QueryResult<?>> results = new LinkedHashMap<>();
 			boolean complete = true;
 			for (Subscriber part : request.parts.keySet()) {
@@ -737,6 +750,10 @@ final class LiveSocket implements WebSocketConnection.Listener {
 
 		String firstPath() {
 			return this.parts.keySet().iterator().next().path;
+		}
+
+		boolean isCancelled() {
+			return this.parts.keySet().iterator().next().cancelled;
 		}
 
 	}

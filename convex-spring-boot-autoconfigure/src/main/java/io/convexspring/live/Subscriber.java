@@ -28,6 +28,12 @@ final class Subscriber {
 	/** The socket it is on; another one if its socket closed when idle just as it came. */
 	volatile @Nullable LiveSocket socket;
 
+	/**
+	 * Whether its {@code Flux} was cancelled: set before the socket is read, so that a
+	 * subscription cancelled before it reached the socket is never added.
+	 */
+	volatile boolean cancelled;
+
 	private @Nullable QueryResult<?> lastDelivered;
 
 	/** Whether the sink has ended: results that come before the socket hears of it go nowhere. */

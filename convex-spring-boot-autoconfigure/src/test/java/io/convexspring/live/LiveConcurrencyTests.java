@@ -9,7 +9,9 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 import tools.jackson.databind.JsonNode;
 
 import io.convexspring.live.LiveFixtures.Channel;
@@ -72,6 +74,36 @@ class LiveConcurrencyTests {
 		assertThat(remove.get("modifications").toString()).isEqualTo("[{\"type\":\"Remove\",\"queryId\":0}]");
 		assertThat(socket.querySet()).isEmpty();
 		await().atMost(SyncTestServer.WAIT).until(() -> this.live.summary().get("subscriptions").equals(0));
+	}
+
+	@Test
+	void aSubscriberThatCancelsAsItSubscribesLeavesNoQueryBehind() {
+		this.live.subscribe(LIST, new Channel("gone")).subscribe(new BaseSubscriber<List<String>>() {
+
+			@Override
+			protected void hookOnSubscribe(Subscription subscription) {
+				// cancelled before the Flux's source has even run
+				cancel();
+			}
+
+		});
+		this.live.snapshot(LiveQuery.of(LIST, new Channel("snapshot"))).subscribe(new BaseSubscriber<ConvexLiveSnapshot>() {
+
+			@Override
+			protected void hookOnSubscribe(Subscription subscription) {
+				cancel();
+			}
+
+		});
+		Collected<List<String>> kept = Collected.of(this.live.subscribe(LIST, new Channel("kept")));
+		ScriptedSocket socket = this.server.accept();
+		socket.next("Connect");
+		JsonNode querySet = socket.next("ModifyQuerySet");
+		socket.transition(100, Frames.updated(querySet.at("/modifications/0/queryId").asInt(), "[\"k\"]"));
+		assertThat(kept.next()).containsExactly("k");
+		assertThat(querySet.get("modifications")).as(querySet.toString()).hasSize(1);
+		assertThat(querySet.at("/modifications/0/args/0/name").asString()).isEqualTo("kept");
+		assertThat(this.live.summary().get("subscriptions")).isEqualTo(1);
 	}
 
 }
