@@ -23,6 +23,7 @@ import io.convexspring.client.ConvexCredentialsProvider;
 import io.convexspring.client.ConvexException;
 import io.convexspring.client.ConvexMutation;
 import io.convexspring.client.ConvexQuery;
+import io.convexspring.client.ConvexTimeoutException;
 import io.convexspring.client.ConvexTransport;
 import io.convexspring.client.FunctionKind;
 import io.convexspring.codec.ConvexCodec;
@@ -204,8 +205,14 @@ public final class ConvexLiveClient implements AutoCloseable {
 
 	@SuppressWarnings("unchecked")
 	private <R> Mono<R> request(FunctionKind kind, String path, @Nullable Object args, Type resultType) {
+		// bounded as the HTTP call is: a server that never answers must not hold the caller forever
+		Duration deadline = this.transport.deadline(kind, null);
 		Mono<R> observed = this.transport.observe(kind, path, args,
-				(context) -> (Mono<R>) Mono.defer(() -> send(kind, path, args, resultType, context)));
+				(context) -> (Mono<R>) Mono.defer(() -> send(kind, path, args, resultType, context))
+					.timeout(deadline, Mono.error(() -> new ConvexTimeoutException(kind, path,
+							"no outcome over the live-query socket to " + this.sockets.deployment + " (convex."
+									+ kind.name().toLowerCase(java.util.Locale.ROOT) + ".timeout)",
+							deadline, null))));
 		return observed.publishOn(Schedulers.boundedElastic());
 	}
 

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
 
+import io.convexspring.client.ConvexTimeoutException;
+import io.convexspring.client.ConvexTransport;
 import io.convexspring.client.ConvexTransportException;
 import io.convexspring.client.FunctionKind;
 import io.convexspring.live.ConnectionState.Phase;
@@ -220,6 +222,36 @@ class LiveProtocolFaultTests {
 			.havingCause()
 			.isInstanceOfSatisfying(ConvexTransportException.class,
 					(ex) -> assertThat(ex.functionPath()).isEqualTo("messages:list"));
+	}
+
+	@Test
+	void aCallTheServerNeverAnswersFailsAtItsKindsDeadline() {
+		this.live.close();
+		this.live = ConvexLiveClient.builder(ConvexTransport.builder(this.server.url())
+			// long enough for a cold client to connect on a loaded machine
+			.timeout(FunctionKind.MUTATION, Duration.ofSeconds(2))
+			.timeout(FunctionKind.ACTION, Duration.ofSeconds(2))
+			.build()).build();
+		CompletableFuture<String> sent = this.live.mutation(SEND, new Message("general", "x")).toFuture();
+		ScriptedSocket socket = this.server.accept();
+		socket.next("Connect");
+		socket.next("ModifyQuerySet");
+		socket.next("Mutation");
+		CompletableFuture<String> translated = this.live.action(LiveFixtures.TRANSLATE, new Message("general", "x"))
+			.toFuture();
+		socket.next("Action");
+		// the socket stays healthy: the server pings, but never answers either call
+		socket.send(Frames.ping());
+		assertThat(sent).failsWithin(SyncTestServer.WAIT)
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOfSatisfying(ConvexTimeoutException.class,
+					(ex) -> assertThat(ex.functionPath()).isEqualTo("messages:send"));
+		assertThat(translated).failsWithin(SyncTestServer.WAIT)
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOfSatisfying(ConvexTimeoutException.class,
+					(ex) -> assertThat(ex.functionPath()).isEqualTo("messages:translate"));
 	}
 
 	private static String chunk(String part, int number, int total, String id) {
