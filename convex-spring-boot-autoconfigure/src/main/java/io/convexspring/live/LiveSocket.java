@@ -198,7 +198,7 @@ final class LiveSocket implements WebSocketConnection.Listener {
 
 	void cancel(PendingRequest request) {
 		run(() -> {
-			if (this.session.dropUnsent(request)) {
+			if (this.session.drop(request)) {
 				maybeIdle();
 			}
 		});

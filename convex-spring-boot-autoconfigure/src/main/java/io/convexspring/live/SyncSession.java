@@ -121,12 +121,13 @@ final class SyncSession {
 		return request.frame();
 	}
 
-	/** Forgets a request whose caller gave up, if it has not been sent. */
-	boolean dropUnsent(PendingRequest request) {
-		if (!request.sent && request.requestId >= 0) {
-			return this.requests.remove(request.requestId) != null;
-		}
-		return false;
+	/**
+	 * Forgets a request whose caller gave up (cancelled, or its deadline passed), sent or not:
+	 * nobody waits for its outcome, so it is not sent again after a reconnect and does not
+	 * keep the socket from idling.
+	 */
+	boolean drop(PendingRequest request) {
+		return request.requestId >= 0 && this.requests.remove(request.requestId, request);
 	}
 
 	/**

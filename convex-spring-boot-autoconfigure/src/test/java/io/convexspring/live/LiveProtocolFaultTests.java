@@ -254,6 +254,25 @@ class LiveProtocolFaultTests {
 					(ex) -> assertThat(ex.functionPath()).isEqualTo("messages:translate"));
 	}
 
+	@Test
+	void aSentMutationWhoseCallerGaveUpLetsTheSocketIdle() {
+		this.live.close();
+		this.live = ConvexLiveClient.builder(ConvexTransport.builder(this.server.url())
+			.timeout(FunctionKind.MUTATION, Duration.ofSeconds(2))
+			.build()).idleTimeout(Duration.ofMillis(300)).build();
+		CompletableFuture<String> sent = this.live.mutation(SEND, new Message("general", "x")).toFuture();
+		ScriptedSocket socket = this.server.accept();
+		socket.next("Connect");
+		socket.next("ModifyQuerySet");
+		socket.next("Mutation");
+		assertThat(sent).failsWithin(SyncTestServer.WAIT)
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOf(ConvexTimeoutException.class);
+		assertThat(socket.awaitClosed(SyncTestServer.WAIT)).as("the socket, with nothing left to do, closes when idle")
+			.isTrue();
+	}
+
 	private static String chunk(String part, int number, int total, String id) {
 		JsonNode text = tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(part);
 		return "{\"type\":\"TransitionChunk\",\"chunk\":" + text + ",\"partNumber\":" + number + ",\"totalParts\":"
