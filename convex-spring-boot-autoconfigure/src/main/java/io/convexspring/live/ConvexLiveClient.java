@@ -245,7 +245,8 @@ public final class ConvexLiveClient implements AutoCloseable {
 	/**
 	 * Reads several queries at one database timestamp: subscribes to all of them, waits
 	 * until each has a result on the current socket, takes them together (nothing is visible
-	 * in one result and not in another), and leaves the subscriptions it made.
+	 * in one result and not in another), and leaves the subscriptions it made. Fails with a
+	 * {@link ConvexTimeoutException} if they have no results within the query timeout.
 	 * @param queries the queries
 	 * @return the snapshot
 	 */
@@ -271,11 +272,16 @@ public final class ConvexLiveClient implements AutoCloseable {
 				subscribers.put(new Subscriber(path, argsJson, this.codec.javaType(part.query().resultType()), true,
 						IGNORE), part);
 			}
-			LiveSocket socket = this.sockets.socket(this.credentials, FunctionKind.QUERY, parts.get(0).query().path());
+			String firstPath = parts.get(0).query().path();
+			LiveSocket socket = this.sockets.socket(this.credentials, FunctionKind.QUERY, firstPath);
+			// bounded as a query over HTTP is: a query that never gets a result must not hold it forever
+			Duration deadline = this.transport.deadline(FunctionKind.QUERY, null);
 			return Mono.<ConvexLiveSnapshot>create((sink) -> {
 				subscribers.keySet().forEach(socket::subscribe);
 				socket.snapshot(new LiveSocket.SnapshotRequest(subscribers, sink));
-			}).doFinally((signal) -> subscribers.keySet().forEach((subscriber) -> {
+			}).timeout(deadline, Mono.error(() -> new ConvexTimeoutException(FunctionKind.QUERY, firstPath,
+					"no snapshot over the live-query socket to " + this.sockets.deployment + " (convex.query.timeout)",
+					deadline, null))).doFinally((signal) -> subscribers.keySet().forEach((subscriber) -> {
 				subscriber.cancelled = true;
 				LiveSocket current = subscriber.socket;
 				if (current != null) {

@@ -273,6 +273,26 @@ class LiveProtocolFaultTests {
 			.isTrue();
 	}
 
+	@Test
+	void aSnapshotWhoseQueriesNeverGetAResultFailsAtTheQueryDeadlineAndLeavesThem() {
+		this.live.close();
+		this.live = ConvexLiveClient.builder(ConvexTransport.builder(this.server.url())
+			.timeout(FunctionKind.QUERY, Duration.ofSeconds(2))
+			.build()).build();
+		CompletableFuture<ConvexLiveSnapshot> snapshot = this.live.snapshot(LiveQuery.of(LIST, new Channel("general")))
+			.toFuture();
+		ScriptedSocket socket = this.server.accept();
+		socket.next("Connect");
+		socket.next("ModifyQuerySet");
+		socket.send(Frames.ping());
+		assertThat(snapshot).failsWithin(SyncTestServer.WAIT)
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOfSatisfying(ConvexTimeoutException.class,
+					(ex) -> assertThat(ex.functionPath()).isEqualTo("messages:list"));
+		assertThat(socket.next("ModifyQuerySet").get("modifications").toString()).contains("Remove");
+	}
+
 	private static String chunk(String part, int number, int total, String id) {
 		JsonNode text = tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(part);
 		return "{\"type\":\"TransitionChunk\",\"chunk\":" + text + ",\"partNumber\":" + number + ",\"totalParts\":"
