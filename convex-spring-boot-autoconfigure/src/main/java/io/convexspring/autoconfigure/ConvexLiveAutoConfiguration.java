@@ -1,6 +1,5 @@
 package io.convexspring.autoconfigure;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,8 +16,9 @@ import io.convexspring.live.ConvexLiveServerSentEvents;
 
 /**
  * Auto-configuration of live queries: a {@link ConvexLiveClient} on the
- * {@link ConvexTransport}'s deployment, codec, observation and credentials (the application's
- * {@link ConvexCredentialsProvider} where it has one, else the deploy key), tuned by
+ * {@link ConvexTransport}'s deployment, codec, observation and default credentials
+ * provider (the application's {@link ConvexCredentialsProvider} where it has one, else the
+ * deploy key), tuned by
  * {@code convex.live.*}. It opens no socket until something subscribes or calls, and closes
  * every socket when the context closes. Where Micrometer is present, a
  * {@link ConvexLiveMeterBinder} meters the sockets.
@@ -30,8 +30,7 @@ public final class ConvexLiveAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConvexLiveClient convexLiveClient(ConvexTransport transport, ConvexLiveProperties properties,
-			ObjectProvider<ConvexCredentialsProvider> credentials) {
+	ConvexLiveClient convexLiveClient(ConvexTransport transport, ConvexLiveProperties properties) {
 		ConvexLiveClient.Builder builder = ConvexLiveClient.builder(transport)
 			.backoff(properties.getBackoffInitial(), properties.getBackoffMax())
 			.idleTimeout(properties.getIdleTimeout())
@@ -39,7 +38,6 @@ public final class ConvexLiveAutoConfiguration {
 			.refreshLeeway(properties.getRefreshLeeway())
 			.maxSockets(properties.getMaxSockets())
 			.maxMessageSize(properties.getMaxMessageSize());
-		credentials.ifUnique(builder::credentials);
 		return builder.build();
 	}
 

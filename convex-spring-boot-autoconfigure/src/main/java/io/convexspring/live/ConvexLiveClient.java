@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.unit.DataSize;
@@ -227,12 +228,14 @@ public final class ConvexLiveClient implements AutoCloseable {
 					context.setLogLines(lines);
 				}
 			});
-			LiveSocket[] on = { socket };
-			sink.onCancel(() -> on[0].cancel(request));
+			// rerouted on the socket's worker, read by a cancelling thread
+			AtomicReference<LiveSocket> on = new AtomicReference<>(socket);
+			sink.onCancel(() -> on.get().cancel(request));
 			socket.request(request, () -> {
 				try {
-					on[0] = this.sockets.socket(this.credentials, kind, path);
-					on[0].request(request, () -> sink.error(new io.convexspring.client.ConvexTransportException(kind,
+					LiveSocket rerouted = this.sockets.socket(this.credentials, kind, path);
+					on.set(rerouted);
+					rerouted.request(request, () -> sink.error(new io.convexspring.client.ConvexTransportException(kind,
 							path, "the live-query socket closed as the call was made", true, null)));
 				}
 				catch (ConvexException ex) {

@@ -32,7 +32,8 @@ final class TransitionAssembler {
 	 */
 	@Nullable String add(TransitionChunk chunk) {
 		if (chunk.partNumber() == 0) {
-			this.text = new StringBuilder(chunk.chunk().length() * chunk.totalParts());
+			// the server's part count is not trusted with the allocation: capped at the largest message
+			this.text = new StringBuilder((int) Math.max(0, Math.min(this.maxChars, (long) chunk.chunk().length() * chunk.totalParts())));
 			this.transitionId = chunk.transitionId();
 			this.totalParts = chunk.totalParts();
 			this.nextPart = 0;
