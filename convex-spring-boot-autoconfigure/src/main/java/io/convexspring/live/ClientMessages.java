@@ -10,6 +10,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.convexspring.client.ConvexCredentials;
+import io.convexspring.codec.SyncTimestamps;
 
 /**
  * Writes the client's sync-protocol messages straight to the text of a frame, with arguments
@@ -38,7 +39,7 @@ final class ClientMessages {
 			}
 			json.writeNumberProperty("clientTs", clientTs);
 			if (maxObservedTimestamp != 0) {
-				json.writeStringProperty("maxObservedTimestamp", Timestamps.encode(maxObservedTimestamp));
+				json.writeStringProperty("maxObservedTimestamp", SyncTimestamps.encode(maxObservedTimestamp));
 			}
 		});
 	}

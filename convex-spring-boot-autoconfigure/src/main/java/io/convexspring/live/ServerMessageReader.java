@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.convexspring.codec.ConvexCodec;
 import io.convexspring.codec.ConvexValueException;
+import io.convexspring.codec.SyncTimestamps;
 import io.convexspring.live.ServerMessage.QueryFailed;
 import io.convexspring.live.ServerMessage.QueryModification;
 import io.convexspring.live.ServerMessage.QueryRemoved;
@@ -86,7 +87,7 @@ final class ServerMessageReader {
 					result = this.codec.readTree(parser);
 				}
 				case "errorData" -> errorData = (token == JsonToken.VALUE_NULL) ? null : this.codec.readTree(parser);
-				case "ts" -> ts = (token == JsonToken.VALUE_NULL) ? 0 : Timestamps.decode(string(parser, name));
+				case "ts" -> ts = (token == JsonToken.VALUE_NULL) ? 0 : SyncTimestamps.decode(string(parser, name));
 				case "logLines" -> logLines = strings(parser, name);
 				case "error" -> error = string(parser, name);
 				case "baseVersion" -> baseVersion = (token == JsonToken.VALUE_NULL) ? -1 : integer(parser, name);
@@ -185,7 +186,7 @@ final class ServerMessageReader {
 			switch (name) {
 				case "querySet" -> querySet = integer(parser, name);
 				case "identity" -> identity = integer(parser, name);
-				case "ts" -> ts = Timestamps.decode(string(parser, name));
+				case "ts" -> ts = SyncTimestamps.decode(string(parser, name));
 				default -> parser.skipChildren();
 			}
 		}

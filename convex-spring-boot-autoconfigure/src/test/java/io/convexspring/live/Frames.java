@@ -3,6 +3,8 @@ package io.convexspring.live;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import io.convexspring.codec.SyncTimestamps;
+
 /**
  * Server frames, written as the backend writes them, for the tests' scripts.
  */
@@ -12,7 +14,7 @@ public final class Frames {
 	}
 
 	public static String ts(long ts) {
-		return "\"" + Timestamps.encode(ts) + "\"";
+		return "\"" + SyncTimestamps.encode(ts) + "\"";
 	}
 
 	public static String version(StateVersion version) {

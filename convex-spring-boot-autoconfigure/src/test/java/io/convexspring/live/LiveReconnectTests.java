@@ -14,6 +14,7 @@ import io.convexspring.client.ConvexCredentials;
 import io.convexspring.client.ConvexCredentialsProvider;
 import io.convexspring.client.ConvexTransportException;
 import io.convexspring.client.FunctionKind;
+import io.convexspring.codec.SyncTimestamps;
 import io.convexspring.live.ConnectionState.Phase;
 import io.convexspring.live.LiveFixtures.Channel;
 import io.convexspring.live.LiveFixtures.Message;
@@ -76,7 +77,7 @@ class LiveReconnectTests {
 		assertThat(reconnect.get("sessionId")).isEqualTo(connect.get("sessionId"));
 		assertThat(reconnect.get("connectionCount").asInt()).isEqualTo(1);
 		assertThat(reconnect.get("lastCloseReason").asString()).isNotBlank().isNotEqualTo("InitialConnect");
-		assertThat(reconnect.get("maxObservedTimestamp").asString()).isEqualTo(Timestamps.encode(300));
+		assertThat(reconnect.get("maxObservedTimestamp").asString()).isEqualTo(SyncTimestamps.encode(300));
 		JsonNode authenticate = second.next("Authenticate");
 		assertThat(authenticate.get("baseVersion").asInt()).isZero();
 		assertThat(authenticate.get("tokenType").asString()).isEqualTo("Admin");

@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.convexspring.client.ConvexCredentials;
 import io.convexspring.client.FunctionKind;
 import io.convexspring.codec.ConvexCodec;
+import io.convexspring.codec.SyncTimestamps;
 import io.convexspring.live.ServerMessage.Transition;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +63,7 @@ class SyncSessionTests {
 			.containsExactly("Connect", "Authenticate", "ModifyQuerySet", "Mutation", "Mutation", "Mutation", "Action");
 		assertThat(frames.get(0).get("connectionCount").asInt()).isEqualTo(1);
 		assertThat(frames.get(0).get("lastCloseReason").asString()).isEqualTo("InactiveServer");
-		assertThat(frames.get(0).get("maxObservedTimestamp").asString()).isEqualTo(Timestamps.encode(9));
+		assertThat(frames.get(0).get("maxObservedTimestamp").asString()).isEqualTo(SyncTimestamps.encode(9));
 		assertThat(frames.get(1).get("baseVersion").asInt()).isZero();
 		assertThat(frames.get(2).toString()).isEqualTo("{\"type\":\"ModifyQuerySet\",\"baseVersion\":0,\"newVersion\":1,"
 				+ "\"modifications\":[{\"type\":\"Add\",\"queryId\":0,\"udfPath\":\"messages:list\","

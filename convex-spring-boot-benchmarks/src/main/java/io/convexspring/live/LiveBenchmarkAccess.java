@@ -6,6 +6,7 @@ import tools.jackson.databind.JavaType;
 
 import io.convexspring.client.ConvexCredentials;
 import io.convexspring.codec.ConvexCodec;
+import io.convexspring.codec.SyncTimestamps;
 
 /**
  * Lets the live benchmarks run the socket's own decoding and fan-out (package-private) without
@@ -67,9 +68,9 @@ public final class LiveBenchmarkAccess {
 		long start = this.ts;
 		this.ts++;
 		return "{\"type\":\"Transition\",\"startVersion\":{\"querySet\":" + ((start == 0) ? 0 : 1)
-				+ ",\"identity\":0,\"ts\":\"" + Timestamps.encode(start) + "\"},\"endVersion\":{\"querySet\":1,"
-				+ "\"identity\":0,\"ts\":\"" + Timestamps.encode(this.ts) + "\"},\"modifications\":[{\"type\":"
-				+ "\"QueryUpdated\",\"queryId\":0,\"value\":{\"$integer\":\"" + Timestamps.encode(this.ts)
+				+ ",\"identity\":0,\"ts\":\"" + SyncTimestamps.encode(start) + "\"},\"endVersion\":{\"querySet\":1,"
+				+ "\"identity\":0,\"ts\":\"" + SyncTimestamps.encode(this.ts) + "\"},\"modifications\":[{\"type\":"
+				+ "\"QueryUpdated\",\"queryId\":0,\"value\":{\"$integer\":\"" + SyncTimestamps.encode(this.ts)
 				+ "\"},\"logLines\":[],\"journal\":null}],\"clientClockSkew\":0,\"serverTs\":0}";
 	}
 

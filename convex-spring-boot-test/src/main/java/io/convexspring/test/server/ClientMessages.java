@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.convexspring.codec.ConvexCodec;
 import io.convexspring.codec.ConvexValueException;
+import io.convexspring.codec.SyncTimestamps;
 
 /**
  * Parses the sync protocol's client messages with the backend's strictness: invalid JSON, an
@@ -149,7 +150,7 @@ final class ClientMessages {
 			return null;
 		}
 		try {
-			return Timestamps.decode(text);
+			return SyncTimestamps.decode(text);
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalid("field `" + name + "` is not a timestamp: " + ex.getMessage());

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.convexspring.codec.SyncTimestamps;
+
 /**
  * Writes every message the deployment sends: the HTTP function API's response bodies and the
  * sync protocol's server messages. Convex values are already wire JSON text ({@link Outcome})
@@ -141,7 +143,7 @@ final class Envelopes {
 			}
 			if (ts != null) {
 				if (success) {
-					json.writeStringProperty("ts", Timestamps.encode(ts));
+					json.writeStringProperty("ts", SyncTimestamps.encode(ts));
 				}
 				else {
 					json.writeNullProperty("ts");
@@ -181,7 +183,7 @@ final class Envelopes {
 		json.writeObjectPropertyStart(name);
 		json.writeNumberProperty("querySet", version.querySet());
 		json.writeNumberProperty("identity", version.identity());
-		json.writeStringProperty("ts", Timestamps.encode(version.ts()));
+		json.writeStringProperty("ts", SyncTimestamps.encode(version.ts()));
 		json.writeEndObject();
 	}
 

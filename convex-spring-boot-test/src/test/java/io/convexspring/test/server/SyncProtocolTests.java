@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.convexspring.codec.SyncTimestamps;
+
 /**
  * The sync protocol on the wire, with hand-written client frames: versions, Transitions,
  * read-your-writes, de-duplication, auth, pings and the closes for protocol violations.
@@ -82,7 +84,7 @@ class SyncProtocolTests {
 			JsonNode transition = client.next("Transition");
 			assertThat(transition.get("startVersion")).isEqualTo(json("{\"querySet\":0,\"identity\":0,\"ts\":\"AAAAAAAAAAA=\"}"));
 			assertThat(transition.get("endVersion").get("querySet").longValue()).isEqualTo(1);
-			assertThat(Timestamps.decode(transition.get("endVersion").get("ts").stringValue())).isPositive();
+			assertThat(SyncTimestamps.decode(transition.get("endVersion").get("ts").stringValue())).isPositive();
 			assertThat(transition.get("modifications")).isEqualTo(json(
 					"[{\"type\":\"QueryUpdated\",\"queryId\":0,\"value\":[],\"logLines\":[],\"journal\":null}]"));
 			assertThat(transition.get("serverTs").isIntegralNumber()).isTrue();
@@ -100,10 +102,10 @@ class SyncProtocolTests {
 			assertThat(response.get("success").booleanValue()).isTrue();
 			assertThat(response.get("result").doubleValue()).isEqualTo(1.0);
 			assertThat(response.get("logLines")).isEqualTo(json("[\"[LOG] adding a\"]"));
-			long commitTs = Timestamps.decode(response.get("ts").stringValue());
+			long commitTs = SyncTimestamps.decode(response.get("ts").stringValue());
 			JsonNode transition = client.next("Transition");
 			assertThat(transition.get("startVersion")).isEqualTo(first.get("endVersion"));
-			assertThat(Timestamps.decode(transition.get("endVersion").get("ts").stringValue())).isGreaterThanOrEqualTo(commitTs);
+			assertThat(SyncTimestamps.decode(transition.get("endVersion").get("ts").stringValue())).isGreaterThanOrEqualTo(commitTs);
 			assertThat(transition.get("modifications").get(0).get("value")).isEqualTo(json("[\"a\"]"));
 		}
 	}
@@ -114,10 +116,10 @@ class SyncProtocolTests {
 			client.send(add(0, 1, 0, "greeting:get"));
 			client.next("Transition");
 			client.send(mutation(0, "items:add", "{\"name\":\"a\"}"));
-			long commitTs = Timestamps.decode(client.next("MutationResponse").get("ts").stringValue());
+			long commitTs = SyncTimestamps.decode(client.next("MutationResponse").get("ts").stringValue());
 			JsonNode transition = client.next("Transition");
 			assertThat(transition.get("modifications")).isEmpty();
-			assertThat(Timestamps.decode(transition.get("endVersion").get("ts").stringValue())).isGreaterThanOrEqualTo(commitTs);
+			assertThat(SyncTimestamps.decode(transition.get("endVersion").get("ts").stringValue())).isGreaterThanOrEqualTo(commitTs);
 		}
 	}
 
@@ -156,14 +158,14 @@ class SyncProtocolTests {
 		try (RawSyncClient first = RawSyncClient.connect(this.deployment)) {
 			sessionId = first.sessionId;
 			first.send(mutation(7, "items:add", "{\"name\":\"once\"}"));
-			ts = Timestamps.decode(first.next("MutationResponse").get("ts").stringValue());
+			ts = SyncTimestamps.decode(first.next("MutationResponse").get("ts").stringValue());
 		}
 		try (RawSyncClient again = RawSyncClient.open(this.deployment)) {
 			again.send("{\"type\":\"Connect\",\"sessionId\":\"" + sessionId
 					+ "\",\"connectionCount\":1,\"lastCloseReason\":\"closed with code 1006\"}");
 			again.send(mutation(7, "items:add", "{\"name\":\"once\"}"));
 			JsonNode response = again.next("MutationResponse");
-			assertThat(Timestamps.decode(response.get("ts").stringValue())).isEqualTo(ts);
+			assertThat(SyncTimestamps.decode(response.get("ts").stringValue())).isEqualTo(ts);
 			assertThat(response.get("result").doubleValue()).isEqualTo(1.0);
 		}
 		assertThat(this.adds).hasValue(1);
@@ -282,8 +284,8 @@ class SyncProtocolTests {
 			this.deployment.invalidate("greeting:get");
 			JsonNode transition = client.next("Transition");
 			assertThat(transition.get("modifications").get(0).get("value").stringValue()).isEqualTo("changed");
-			assertThat(Timestamps.decode(transition.get("endVersion").get("ts").stringValue()))
-				.isGreaterThan(Timestamps.decode(first.get("endVersion").get("ts").stringValue()));
+			assertThat(SyncTimestamps.decode(transition.get("endVersion").get("ts").stringValue()))
+				.isGreaterThan(SyncTimestamps.decode(first.get("endVersion").get("ts").stringValue()));
 		}
 	}
 
