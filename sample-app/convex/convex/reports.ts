@@ -1,13 +1,22 @@
 import {
   type DataModelFromSchemaDefinition,
   type DocumentByName,
+  type MutationBuilder,
+  type QueryBuilder,
   actionGeneric,
   makeFunctionReference,
+  mutationGeneric,
+  queryGeneric,
 } from "convex/server";
-import { v } from "convex/values";
-import type schema from "./schema";
+import { ConvexError, type Infer, v } from "convex/values";
+import schema, { reportError, reportResult, reportStatus, reportStatusView } from "./schema";
 
-type Order = DocumentByName<DataModelFromSchemaDefinition<typeof schema>, "orders">;
+type DataModel = DataModelFromSchemaDefinition<typeof schema>;
+type Order = DocumentByName<DataModel, "orders">;
+const statusView = v.object(reportStatusView);
+type StatusView = Infer<typeof statusView>;
+const mutation: MutationBuilder<DataModel, "public"> = mutationGeneric;
+const query: QueryBuilder<DataModel, "public"> = queryGeneric;
 
 // A reference to orders:list, as the generated `api.orders.list` would be.
 const listOrders = makeFunctionReference<"query", { limit?: number }, Order[]>("orders:list");
@@ -22,13 +31,7 @@ export const generate = actionGeneric({
       v.literal("broken"),
     ),
   },
-  returns: v.object({
-    reportId: v.string(),
-    reportType: v.string(),
-    rows: v.int64(),
-    generatedAt: v.number(),
-    downloadUrl: v.string(),
-  }),
+  returns: reportResult,
   handler: async (ctx, { reportType }) => {
     let table: string[][];
     switch (reportType) {
@@ -77,6 +80,81 @@ export const generate = actionGeneric({
     };
   },
 });
+
+/** A report card's status, for every instance of the app to show (and subscribe to). */
+export const status = query({
+  args: { card: v.string() },
+  returns: statusView,
+  handler: async (ctx, { card }) => {
+    const row = await ctx.db
+      .query("reportStatuses")
+      .withIndex("by_card", (q) => q.eq("card", card))
+      .unique();
+    return row === null ? { status: "idle" as const, version: 0 } : viewOf(row);
+  },
+});
+
+/**
+ * Writes a report card's status. `pending` starts a run (refused while another is pending:
+ * the table, not any one instance, decides); `success` and `error` end the run `runId` names and
+ * are ignored once a newer run or a reset replaced it; `idle` resets the card.
+ */
+export const setStatus = mutation({
+  args: {
+    card: v.string(),
+    status: reportStatus,
+    runId: v.optional(v.string()),
+    reportType: v.optional(v.string()),
+    report: v.optional(reportResult),
+    error: v.optional(reportError),
+  },
+  returns: statusView,
+  handler: async (ctx, args) => {
+    const row = await ctx.db
+      .query("reportStatuses")
+      .withIndex("by_card", (q) => q.eq("card", args.card))
+      .unique();
+    const current: StatusView = row === null ? { status: "idle", version: 0 } : viewOf(row);
+    if (args.status !== "idle" && args.runId === undefined) {
+      throw new ConvexError({ code: "MISSING_RUN_ID", message: `A ${args.status} status needs a runId` });
+    }
+    if (args.status === "pending" && current.status === "pending") {
+      throw new ConvexError({ code: "REPORT_PENDING", message: "A report is already being generated" });
+    }
+    if ((args.status === "success" || args.status === "error") && current.runId !== args.runId) {
+      return current;
+    }
+    if (args.status === "success" && args.report === undefined) {
+      throw new ConvexError({ code: "MISSING_REPORT", message: "A success status needs its report" });
+    }
+    if (args.status === "error" && args.error === undefined) {
+      throw new ConvexError({ code: "MISSING_ERROR", message: "An error status needs its error" });
+    }
+    const next: StatusView = { status: args.status, version: current.version + 1 };
+    if (args.status !== "idle") {
+      next.runId = args.runId;
+      next.reportType = args.reportType ?? current.reportType;
+      const report = args.status === "success" ? args.report : current.report;
+      if (report !== undefined) {
+        next.report = report;
+      }
+    }
+    if (args.status === "error") {
+      next.error = args.error;
+    }
+    if (row === null) {
+      await ctx.db.insert("reportStatuses", { card: args.card, ...next });
+    } else {
+      await ctx.db.replace(row._id, { card: args.card, ...next });
+    }
+    return next;
+  },
+});
+
+function viewOf(row: DocumentByName<DataModel, "reportStatuses">): StatusView {
+  const { _id, _creationTime, card, ...view } = row;
+  return view;
+}
 
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;

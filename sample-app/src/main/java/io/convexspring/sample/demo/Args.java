@@ -102,6 +102,17 @@ final class Args {
 		return objects;
 	}
 
+	/** An optional object, read through its own {@code Args}. */
+	Optional<Args> optionalObject(String name) {
+		if (!isPresent(name)) {
+			return Optional.empty();
+		}
+		Map<?, ?> map = typed(name, Map.class, "v.object({...})", this.fields.get(name));
+		@SuppressWarnings("unchecked")
+		Map<String, @Nullable Object> fields = (Map<String, @Nullable Object>) map;
+		return Optional.of(new Args(fields, this.path + "." + name));
+	}
+
 	private @Nullable Object required(String name) {
 		if (!this.fields.containsKey(name)) {
 			throw new ArgumentValidationException("Object is missing the required field `" + name

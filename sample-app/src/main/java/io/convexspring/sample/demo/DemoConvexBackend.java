@@ -11,7 +11,7 @@ import io.convexspring.test.server.RequestRefusedException;
  * data, so a mutation over HTTP updates the subscribers of {@code orders:list}. The functions
  * are {@code emails:send}, {@code ai:generateImage}, {@code files:process},
  * {@code payments:createCheckoutSession}, {@code payments:charge}, {@code reports:generate},
- * {@code orders:save} and {@code orders:list}; their behaviour is tuned by {@link DemoSettings}.
+ * {@code orders:save}, {@code orders:list}, {@code reports:setStatus} and {@code reports:status}; their behaviour is tuned by {@link DemoSettings}.
  * Two credentials play refusals: the user token {@code expired} (401 {@code TokenExpired}) and
  * the deploy key {@code bad-key} (403 {@code BadDeployKey}).
  *
@@ -49,6 +49,7 @@ public final class DemoConvexBackend implements AutoCloseable {
 		OrderStore orders = new OrderStore();
 		ReportFunctions.registerTo(deployment, settings, orders);
 		OrderFunctions.registerTo(deployment, orders);
+		ReportStatusFunctions.registerTo(deployment);
 		return new DemoConvexBackend(deployment.start());
 	}
 
