@@ -184,7 +184,7 @@ wire("checkout-form", {
   onSuccess: () => {},
 });
 
-// --- 5. Report: the state lives in the session's action handle; the page only shows it ------
+// --- 5. Report: the status lives in a Convex table, the same for every instance; the page only shows it
 
 const report = { version: -1, lastType: null };
 
@@ -204,7 +204,8 @@ function renderReport(state) {
   show(submit, state.status === "IDLE" || pending);
   show($("report-pending"), pending);
   if (pending) {
-    const type = report.lastType ? `${report.lastType} ` : "";
+    const lastType = state.reportType || report.lastType;
+    const type = lastType ? `${lastType} ` : "";
     $("report-pending-text").textContent = `Generating ${type}report…`;
   }
   show($("report-success"), state.status === "SUCCESS");
@@ -218,7 +219,8 @@ function renderReport(state) {
   }
   show($("report-error"), state.status === "ERROR");
   if (state.status === "ERROR" && state.error) {
-    $("report-error-text").textContent = messageOf(state.error, state.error.status);
+    // A run's error from the table is {code, message}; a refused request, a problem detail.
+    $("report-error-text").textContent = state.error.message || messageOf(state.error, state.error.status);
   }
 }
 
@@ -241,7 +243,6 @@ $("report-retry").addEventListener("click", startReport);
 $("report-another").addEventListener("click", async () => renderReport(await api("api/reports", { method: "DELETE" })));
 
 async function followReport() {
-  // The first call makes the session (and so the handle) before the event stream opens.
   renderReport(await api("api/reports"));
   const events = new EventSource("api/reports/events");
   events.addEventListener("state", (event) => renderReport(JSON.parse(event.data)));

@@ -4,8 +4,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * Arguments of {@code reports:generate}. The report handle checks the constraint before it
- * sends anything, so an unknown type fails at once with a readable message.
+ * Arguments of {@code reports:generate}. The controller checks the constraint ({@code @Valid})
+ * before it writes or sends anything, so an unknown type fails at once with a readable message.
  *
  * @param reportType {@code sales}, {@code inventory}, {@code users}, or {@code broken} (which
  * fails, to show the error display)

@@ -1,6 +1,6 @@
 package io.convexspring.sample.reports;
 
-import org.springframework.beans.factory.ObjectProvider;
+import jakarta.validation.Valid;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -16,63 +16,79 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
+import io.convexspring.client.ConvexApplicationException;
+import io.convexspring.client.ConvexQueryClient;
+import io.convexspring.live.ConvexLiveClient;
+import io.convexspring.live.ConvexLiveServerSentEvents;
+import io.convexspring.sample.api.Api;
 import io.convexspring.sample.api.Reports;
-import io.convexspring.state.ConvexActionHandle;
 
 /**
- * The report card's endpoints, on the caller's session {@link ConvexActionHandle handle}:
+ * The report card's endpoints, over the card's row in the {@code reportStatuses} table, so every
+ * instance of the app answers alike:
  * <ul>
- * <li>{@code POST /api/reports}: starts a report and answers at once (202) with the pending
- * state; the action runs on without holding a request thread;</li>
- * <li>{@code GET /api/reports/events}: the state as server-sent events, the current one first;</li>
- * <li>{@code GET /api/reports}: the state now;</li>
+ * <li>{@code POST /api/reports}: writes pending, starts the report and answers at once (202);
+ * 409 while a run is pending, whichever instance started it;</li>
+ * <li>{@code GET /api/reports/events}: a live subscription to {@code reports:status} as
+ * server-sent events, the current status first;</li>
+ * <li>{@code GET /api/reports}: the status now;</li>
  * <li>{@code DELETE /api/reports}: back to idle, for "Generate another".</li>
  * </ul>
  */
 @RestController
 class ReportController {
 
-	private final ObjectProvider<ConvexActionHandle<GenerateReport, Reports.GenerateResult>> handles;
+	private static final Reports.StatusArgs CARD = new Reports.StatusArgs(ReportRuns.CARD);
+
+	private final ReportRuns runs;
+
+	private final ConvexQueryClient queries;
+
+	private final ConvexLiveClient live;
+
+	private final ConvexLiveServerSentEvents serverSentEvents;
 
 	/** Ends every event stream when the application stops; see {@link #endStreams()}. */
 	private final Sinks.Empty<Void> stopping = Sinks.empty();
 
-	ReportController(ObjectProvider<ConvexActionHandle<GenerateReport, Reports.GenerateResult>> handles) {
-		this.handles = handles;
+	ReportController(ReportRuns runs, ConvexQueryClient queries, ConvexLiveClient live,
+			ConvexLiveServerSentEvents serverSentEvents) {
+		this.runs = runs;
+		this.queries = queries;
+		this.live = live;
+		this.serverSentEvents = serverSentEvents;
 	}
 
 	@PostMapping("/api/reports")
 	@ResponseStatus(HttpStatus.ACCEPTED)
-	ReportView generate(@RequestBody GenerateReport request) {
-		ConvexActionHandle<GenerateReport, Reports.GenerateResult> handle = this.handles.getObject();
-		// The page disables its button while pending; this refuses a second tab's click too.
-		// (Two clicks within the same instant both start, and the handle follows the later one.)
-		if (handle.pending()) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, "A report is already being generated");
+	ReportView generate(@Valid @RequestBody GenerateReport request) {
+		try {
+			return ReportView.of(this.runs.start(request));
 		}
-		// The outcome lands in the handle's state; executeSafe never errors, so nothing goes unhandled.
-		handle.executeSafe(request).subscribe();
-		return ReportView.of(handle.state());
+		catch (ConvexApplicationException ex) {
+			if (ex.code().filter("REPORT_PENDING"::equals).isPresent()) {
+				throw new ResponseStatusException(HttpStatus.CONFLICT, "A report is already being generated");
+			}
+			throw ex;
+		}
 	}
 
 	@GetMapping("/api/reports")
 	ReportView state() {
-		return ReportView.of(this.handles.getObject().state());
+		return ReportView.of(this.queries.executeBlocking(Api.reports.status, CARD));
 	}
 
 	/**
-	 * The handle's {@code states()} never completes: the stream lasts until the browser leaves,
-	 * the container's async timeout ends it (then {@code EventSource} reconnects and gets the
-	 * current state first again) or the application stops.
+	 * One subscription per stream, shared on the socket with every other stream of the same
+	 * query. It never completes by itself: the stream lasts until the browser leaves, the
+	 * container's async timeout ends it (then {@code EventSource} reconnects and gets the current
+	 * status first again) or the application stops. Heartbeat comments keep proxies from closing
+	 * a quiet stream.
 	 */
 	@GetMapping(path = "/api/reports/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<ReportView>> events() {
-		return this.handles.getObject()
-			.states()
-			.map((state) -> ServerSentEvent.builder(ReportView.of(state))
-				.id(Long.toString(state.version()))
-				.event("state")
-				.build())
+		return this.serverSentEvents
+			.events(this.live.subscribe(Api.reports.status, CARD).map(ReportView::of), "state")
 			.takeUntilOther(this.stopping.asMono());
 	}
 
@@ -87,9 +103,7 @@ class ReportController {
 
 	@DeleteMapping("/api/reports")
 	ReportView reset() {
-		ConvexActionHandle<GenerateReport, Reports.GenerateResult> handle = this.handles.getObject();
-		handle.reset();
-		return ReportView.of(handle.state());
+		return ReportView.of(this.runs.reset());
 	}
 
 }

@@ -1,27 +1,25 @@
 package io.convexspring.sample.reports;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ProblemDetail;
 
 import io.convexspring.sample.api.Reports;
-import io.convexspring.sample.web.ConvexErrorHandler;
-import io.convexspring.state.ActionState;
-import io.convexspring.state.ActionStatus;
+import io.convexspring.sample.api.Tables;
 
 /**
- * A report handle's state as the page receives it: the error as the same problem detail that
- * the other endpoints answer with.
+ * The report card's status as the page receives it, from the {@code reportStatuses} table.
  *
  * @param status {@code IDLE}, {@code PENDING}, {@code SUCCESS} or {@code ERROR}
+ * @param reportType the type of the latest run, while there is one
  * @param report the last report made, kept while a newer one is pending or has failed
- * @param error why the latest attempt failed, when the status is {@code ERROR}
- * @param version increases with every change, so the page can ignore stale events
+ * @param error why the latest run failed (a code and a message), when the status is {@code ERROR}
+ * @param version increases with every write, so the page can ignore stale events
  */
-record ReportView(ActionStatus status, Reports.@Nullable GenerateResult report, @Nullable ProblemDetail error, long version) {
+record ReportView(String status, @Nullable String reportType, Tables.ReportStatuses.@Nullable Report report,
+		Tables.ReportStatuses.@Nullable Error2 error, long version) {
 
-	static ReportView of(ActionState<Reports.GenerateResult> state) {
-		ProblemDetail error = (state.error() != null) ? ConvexErrorHandler.problemFor(state.error()) : null;
-		return new ReportView(state.status(), state.data(), error, state.version());
+	static ReportView of(Reports.SetStatusResult status) {
+		return new ReportView(status.status().name(), status.reportType(), status.report(), status.error(),
+				(long) status.version());
 	}
 
 }

@@ -1,6 +1,7 @@
 /**
- * The "generate a report with a status display" pattern: a slow action run through a
- * per-session action handle, whose state the page follows over server-sent events.
+ * The "generate a report with a status display" pattern: a slow action whose status lives in a
+ * Convex table, written by a mutation and followed by a live query as server-sent events, so
+ * every instance of the app shows the same card.
  */
 @NullMarked
 package io.convexspring.sample.reports;
