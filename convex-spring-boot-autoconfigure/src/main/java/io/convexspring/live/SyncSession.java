@@ -271,7 +271,7 @@ final class SyncSession {
 	static final class StartVersionMismatch extends RuntimeException {
 
 		StartVersionMismatch(StateVersion start, StateVersion remote) {
-			super("a Transition starts at " + start + ", not at the remote version " + remote, null, false, false);
+			super("a Transition that starts at " + start + ", not at the remote version " + remote, null, false, false);
 		}
 
 	}
