@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -102,8 +104,11 @@ class OfficialClientTests {
 		Process node = new ProcessBuilder("node", "official-clients.mjs", deployment.url())
 			.directory(SCRIPT_DIR.toFile())
 			.start();
+		// the two readers block until the script ends: threads of their own, since the common pool
+		// may have a single thread on a 2-core machine (JDK 25 uses it even then)
+		ExecutorService readers = Executors.newFixedThreadPool(2);
 		CompletableFuture<String> stderr = CompletableFuture
-			.supplyAsync(() -> read(node.getErrorStream()));
+			.supplyAsync(() -> read(node.getErrorStream()), readers);
 		List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
 		try (BufferedReader stdout = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
 				OutputStream stdin = node.getOutputStream()) {
@@ -131,7 +136,7 @@ class OfficialClientTests {
 				catch (IOException ex) {
 					throw new IllegalStateException(ex);
 				}
-			});
+			}, readers);
 			JsonNode results = done.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 			assertThat(node.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 			assertThat(results).as("node's results; stdout: %s; stderr: %s", logged, stderr.join()).isNotNull();
@@ -139,6 +144,7 @@ class OfficialClientTests {
 		}
 		finally {
 			node.destroyForcibly();
+			readers.shutdownNow();
 		}
 	}
 
