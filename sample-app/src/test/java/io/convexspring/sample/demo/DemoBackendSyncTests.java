@@ -32,9 +32,12 @@ class DemoBackendSyncTests {
 				.buildAsync(URI.create(backend.url().replace("http://", "ws://") + "/api/sync"), new Listener(received))
 				.get(10, TimeUnit.SECONDS);
 			try {
-				socket.sendText("{\"type\":\"Connect\",\"sessionId\":\"" + UUID.randomUUID() + "\",\"connectionCount\":0}", true);
+				// one send at a time: the JDK WebSocket fails a send made while another is still out
+				socket.sendText("{\"type\":\"Connect\",\"sessionId\":\"" + UUID.randomUUID() + "\",\"connectionCount\":0}", true)
+					.get(10, TimeUnit.SECONDS);
 				socket.sendText("{\"type\":\"ModifyQuerySet\",\"baseVersion\":0,\"newVersion\":1,\"modifications\":"
-						+ "[{\"type\":\"Add\",\"queryId\":0,\"udfPath\":\"orders:list\",\"args\":[{}]}]}", true);
+						+ "[{\"type\":\"Add\",\"queryId\":0,\"udfPath\":\"orders:list\",\"args\":[{}]}]}", true)
+					.get(10, TimeUnit.SECONDS);
 				assertThat(nextTransition(received).get("modifications").get(0).get("value")).isEmpty();
 
 				JsonNode saved = new DemoHttp(backend.url()).call("mutation", "orders:save", Map.of("chargeId", "ch_live",
