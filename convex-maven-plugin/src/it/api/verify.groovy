@@ -8,6 +8,9 @@ assert new File(basedir, 'target/spec/schema.json').text.contains('"tableName": 
 def out = new File(basedir, 'target/generated-sources/convex/com/example/api')
 assert new File(out, 'Api.java').text.contains('public static final Emails emails = new Emails();')
 assert new File(out, 'InternalApi.java').isFile()
+// the type overrides of the pom
+assert new File(out, 'Emails.java').text.contains('@JsonProperty("sentAt") long sentAt)')
+assert new File(out, 'Tables.java').text.contains('@JsonProperty("amountCents") long amountCents,')
 assert new File(basedir, 'target/classes/com/example/api/Tables$Orders.class').isFile()
 assert new File(basedir, 'target/classes/com/example/app/Orders.class').isFile()
 

@@ -2,6 +2,8 @@ package io.convexspring.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -14,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.convexspring.maven.codegen.ApiGenerator;
 import io.convexspring.maven.codegen.GeneratedSources;
+import io.convexspring.maven.codegen.TypeOverrides;
 import io.convexspring.maven.spec.ConvexSpec;
 import io.convexspring.maven.spec.SpecException;
 
@@ -49,6 +52,15 @@ public class GenerateMojo extends AbstractMojo {
 	@Parameter(property = "convex.includeInternal", defaultValue = "false")
 	private boolean includeInternal;
 
+	/**
+	 * {@code v.number()} fields, arguments or results that hold whole numbers (timestamps,
+	 * counts), to generate as {@code long} rather than {@code double}: each a {@code <typeOverride>}
+	 * with a {@code <path>} ({@code emails:send.returns.sentAt}, {@code orders.amountCents}) and a
+	 * {@code <javaType>} ({@code long}).
+	 */
+	@Parameter
+	private List<TypeOverride> typeOverrides = new ArrayList<>();
+
 	/** Whether to skip the goal. */
 	@Parameter(property = "convex.skip", defaultValue = "false")
 	private boolean skip;
@@ -67,7 +79,7 @@ public class GenerateMojo extends AbstractMojo {
 		GeneratedSources sources;
 		try {
 			sources = new ApiGenerator(this.packageName, this.includeInternal)
-				.generate(ConvexSpec.read(spec.toPath(), schema.toPath()));
+				.generate(TypeOverrides.apply(ConvexSpec.read(spec.toPath(), schema.toPath()), overrides()));
 		}
 		catch (SpecException ex) {
 			throw new MojoFailureException(ex.getMessage(), ex);
@@ -84,6 +96,19 @@ public class GenerateMojo extends AbstractMojo {
 			throw new MojoExecutionException("cannot write to " + this.outputDirectory + ": " + ex.getMessage(), ex);
 		}
 		this.project.addCompileSourceRoot(this.outputDirectory.getPath());
+	}
+
+	private List<TypeOverrides.Entry> overrides() throws MojoFailureException {
+		List<TypeOverrides.Entry> overrides = new ArrayList<>();
+		for (TypeOverride override : this.typeOverrides) {
+			String path = override.getPath();
+			if (path == null || path.isBlank()) {
+				throw new MojoFailureException("a <typeOverride> needs a <path>, such as emails:send.returns.sentAt");
+			}
+			String javaType = override.getJavaType();
+			overrides.add(new TypeOverrides.Entry(path, (javaType != null) ? javaType : "long"));
+		}
+		return overrides;
 	}
 
 }

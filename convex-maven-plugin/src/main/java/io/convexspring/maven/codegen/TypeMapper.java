@@ -169,7 +169,8 @@ final class TypeMapper {
 		return decl.type();
 	}
 
-	private static ObjectType withSystemFields(String table, ObjectType document) {
+	/** A table's document with {@code _id} and {@code _creationTime}: {@code Doc<"table">}. */
+	static ObjectType withSystemFields(String table, ObjectType document) {
 		Map<String, Field> fields = new LinkedHashMap<>();
 		fields.put("_id", new Field(new IdType(table), false));
 		fields.put("_creationTime", new Field(new NumberType(), false));
@@ -215,8 +216,12 @@ final class TypeMapper {
 		if (validator instanceof StringType) {
 			return plain(JavaType.STRING);
 		}
-		if (validator instanceof NumberType) {
-			return plain(JavaType.DOUBLE);
+		if (validator instanceof NumberType number) {
+			if (!number.integral()) {
+				return plain(JavaType.DOUBLE);
+			}
+			// a float64 read as a whole number: no @Int64, so it goes out as a float64 again
+			return plain((position == Position.FIELD) ? JavaType.LONG : JavaType.Named.of("Long"));
 		}
 		if (validator instanceof Int64Type) {
 			return int64(position);
@@ -304,7 +309,7 @@ final class TypeMapper {
 		if (base != null) {
 			Mapped mapped = map(switch (base) {
 				case "string" -> new StringType();
-				case "number" -> new NumberType();
+				case "number" -> new NumberType(integral(members));
 				case "boolean" -> new BooleanType();
 				default -> new Int64Type();
 			}, position, suggestion, owner);
@@ -420,6 +425,24 @@ final class TypeMapper {
 		return null;
 	}
 
+	/** Whether a union of numbers holds only whole numbers: its {@code v.number()} members are all declared integral. */
+	private static boolean integral(List<Validator> members) {
+		boolean integral = false;
+		for (Validator member : members) {
+			if (member instanceof NumberType number) {
+				if (!number.integral()) {
+					return false;
+				}
+				integral = true;
+			}
+			else if (member instanceof Literal literal && literal.value() instanceof Double value
+					&& (value != Math.rint(value) || Double.isInfinite(value))) {
+				return false;
+			}
+		}
+		return integral;
+	}
+
 	private static @Nullable String baseKind(List<Validator> members) {
 		Set<String> kinds = new TreeSet<>();
 		for (Validator member : members) {
@@ -483,7 +506,8 @@ final class TypeMapper {
 			boolean nullable = field.optional() || mapped.nullable();
 			String type = nullable ? mapped.type().renderNullable() : mapped.type().render();
 			String doc = "{@code " + Describe.escape(wire) + "}: {@code " + Describe.of(field.type())
-					+ (field.optional() ? "} (optional: left out when {@code null})" : "}");
+					+ (field.optional() ? "} (optional: left out when {@code null})" : "}")
+					+ (integralNumber(field.type()) ? ", whole numbers only (a type override)" : "");
 			decl.components.add(new TypeDecl.Component(javaName, wire, type, annotations, doc));
 		}
 	}
@@ -511,6 +535,19 @@ final class TypeMapper {
 	private @Nullable JavaType known(Validator shape) {
 		JavaType type = this.shared.get(shape);
 		return (type != null) ? type : this.local.get(shape);
+	}
+
+	private static boolean integralNumber(Validator validator) {
+		if (validator instanceof NumberType number) {
+			return number.integral();
+		}
+		if (validator instanceof ArrayType array) {
+			return integralNumber(array.element());
+		}
+		if (validator instanceof RecordType map) {
+			return integralNumber(map.values());
+		}
+		return validator instanceof Union union && union.members().stream().anyMatch(TypeMapper::integralNumber);
 	}
 
 	private static boolean isInt64(Validator validator) {

@@ -21,8 +21,18 @@ public sealed interface Validator {
 	record StringType() implements Validator {
 	}
 
-	/** {@code v.number()} / {@code v.float64()}. */
-	record NumberType() implements Validator {
+	/**
+	 * {@code v.number()} / {@code v.float64()}.
+	 * @param integral whether the build declared that it holds whole numbers (a type override,
+	 * not part of the spec): it is then a Java {@code long}
+	 */
+	record NumberType(boolean integral) implements Validator {
+
+		/** A plain {@code v.number()}. */
+		public NumberType() {
+			this(false);
+		}
+
 	}
 
 	/** {@code v.int64()} / {@code v.bigint()} / {@code v.commitTs()}. */

@@ -3,6 +3,7 @@ package io.convexspring.maven.codegen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -24,10 +25,21 @@ class ApiGeneratorGoldenTests {
 
 	static final String PACKAGE = "com.example.convex";
 
+	/**
+	 * The fixture's numbers declared whole: a result's field, a table's field (which its
+	 * queries return), an optional argument, a whole result, and a shape used in two places.
+	 */
+	static final List<TypeOverrides.Entry> OVERRIDES = List.of(
+			new TypeOverrides.Entry("emails:send.returns.sentAt", "long"),
+			new TypeOverrides.Entry("orders.amountCents", "long"),
+			new TypeOverrides.Entry("orders:list.args.limit", "long"),
+			new TypeOverrides.Entry("orders:purge.returns", "long"),
+			new TypeOverrides.Entry("values:echo.returns.point.x", "long"));
+
 	static GeneratedSources generateFixture() {
 		ConvexSpec spec = ConvexSpec.read(Golden.FIXTURE.resolve("function-spec.json"),
 				Golden.FIXTURE.resolve("schema.json"));
-		return new ApiGenerator(PACKAGE, true).generate(spec);
+		return new ApiGenerator(PACKAGE, true).generate(TypeOverrides.apply(spec, OVERRIDES));
 	}
 
 	@Test

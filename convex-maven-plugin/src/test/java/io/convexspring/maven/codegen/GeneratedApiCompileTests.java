@@ -30,9 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 import io.convexspring.client.ConvexFunction;
 import io.convexspring.client.FunctionKind;
 import io.convexspring.codec.ConvexCodec;
+import io.convexspring.codec.ConvexValueException;
 import io.convexspring.maven.Golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Compiles the sources generated from the fixture spec (javax.tools, against the test class
@@ -160,8 +162,9 @@ class GeneratedApiCompileTests {
 		Object items = List.of(item.getConstructors()[0].newInstance("A-1", 3L));
 		Object saveArgs = generated.loadClass("com.example.convex.Orders$SaveArgs").getConstructors()[0]
 			.newInstance("ch_1", 1999.0, items);
+		// a limit declared whole (a type override): a long that v.optional(v.number()) takes
 		Object listArgs = generated.loadClass("com.example.convex.Orders$ListArgs").getConstructors()[0]
-			.newInstance((Object) null);
+			.newInstance(20L);
 		Object echoValue = codec.fromWireJson(ECHO_WIRE, generated.loadClass("com.example.convex.Values$EchoArgs$Value"));
 		List<String> wires = List.of(codec.toWireJson(saveArgs), codec.toWireJson(listArgs), codec.toWireJson(echoValue),
 				// the control: a long without @Int64 goes out as a float64, which v.int64() refuses
@@ -186,6 +189,31 @@ class GeneratedApiCompileTests {
 			}
 		}
 		throw new AssertionError("no " + identifier + " in the fixture spec");
+	}
+
+	@Test
+	void aNumberDeclaredWholeReadsIntoALongAndGoesOutAsAFloat64() throws Exception {
+		Class<?> result = generated.loadClass("com.example.convex.Emails$SendResult");
+		Object receipt = codec.fromWireJson("{\"id\":\"e1\",\"status\":\"sent\",\"sentAt\":1796128550130}", result);
+		assertThat(result.getMethod("sentAt").invoke(receipt)).isEqualTo(1796128550130L);
+		assertThat(codec.toWireJson(receipt)).isEqualTo("{\"id\":\"e1\",\"status\":\"sent\",\"sentAt\":1796128550130}");
+		assertThat(PLAIN.writeValueAsString(receipt)).as("what a web layer writes")
+			.contains("\"sentAt\":1796128550130}");
+	}
+
+	@Test
+	void aNumberDeclaredWholeRefusesAFractionComingInAndBeyondTwoToThe53GoingOut() throws Exception {
+		Class<?> result = generated.loadClass("com.example.convex.Emails$SendResult");
+		assertThatExceptionOfType(ConvexValueException.class)
+			.isThrownBy(() -> codec.fromWireJson("{\"id\":\"e1\",\"status\":\"sent\",\"sentAt\":1796128550130.5}",
+					result))
+			.satisfies((ex) -> assertThat(ex.path()).isEqualTo("sentAt"))
+			.satisfies((ex) -> assertThat(ex.reason()).contains("is not an integer, so it cannot be read as long"));
+		Object sent = generated.loadClass("com.example.convex.Emails$SendResult$Status").getEnumConstants()[0];
+		Object tooBig = result.getConstructors()[0].newInstance("e1", sent, (1L << 53) + 1);
+		assertThatExceptionOfType(ConvexValueException.class).isThrownBy(() -> codec.toWireJson(tooBig))
+			.satisfies((ex) -> assertThat(ex.problem()).isEqualTo(ConvexValueException.Problem.UNENCODABLE))
+			.satisfies((ex) -> assertThat(ex.path()).isEqualTo("sentAt"));
 	}
 
 	@Test

@@ -41,13 +41,13 @@ public final class Emails {
 	 *
 	 * @param id {@code id}: {@code v.string()}
 	 * @param status {@code status}: {@code v.literal("sent")}
-	 * @param sentAt {@code sentAt}: {@code v.float64()}
+	 * @param sentAt {@code sentAt}: {@code v.float64()}, whole numbers only (a type override)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record SendResult(
 			@JsonProperty("id") String id,
 			@JsonProperty("status") Emails.SendResult.Status status,
-			@JsonProperty("sentAt") double sentAt) {
+			@JsonProperty("sentAt") long sentAt) {
 
 		/**
 		 * The literal {@code "sent"}.

@@ -13,8 +13,8 @@ public final class InternalOrders {
 	 * <p>
 	 * Deletes everything: internal.
 	 */
-	public final ConvexMutation<Void, Double> purge = ConvexMutation.of("orders:purge",
-			Void.class, Double.class);
+	public final ConvexMutation<Void, Long> purge = ConvexMutation.of("orders:purge",
+			Void.class, Long.class);
 
 	InternalOrders() {
 	}

@@ -65,11 +65,11 @@ public final class Orders {
 	/**
 	 * The arguments of {@code orders:list}.
 	 *
-	 * @param limit {@code limit}: {@code v.float64()} (optional: left out when {@code null})
+	 * @param limit {@code limit}: {@code v.float64()} (optional: left out when {@code null}), whole numbers only (a type override)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record ListArgs(
-			@JsonProperty("limit") @Nullable Double limit) {
+			@JsonProperty("limit") @Nullable Long limit) {
 	}
 
 	/**

@@ -70,7 +70,7 @@ public final class Tables {
 	 * @param id {@code _id}: {@code v.id("orders")}
 	 * @param creationTime {@code _creationTime}: {@code v.float64()}
 	 * @param chargeId {@code chargeId}: {@code v.string()}
-	 * @param amountCents {@code amountCents}: {@code v.float64()}
+	 * @param amountCents {@code amountCents}: {@code v.float64()}, whole numbers only (a type override)
 	 * @param items {@code items}: {@code v.array(v.object({sku, quantity}))}
 	 * @param status {@code status}: {@code v.union(v.literal("paid"), v.literal("refunded"))}
 	 * @param note {@code note}: {@code v.string()} (optional: left out when {@code null})
@@ -80,7 +80,7 @@ public final class Tables {
 			@JsonProperty("_id") Id<Tables.Orders> id,
 			@JsonProperty("_creationTime") double creationTime,
 			@JsonProperty("chargeId") String chargeId,
-			@JsonProperty("amountCents") double amountCents,
+			@JsonProperty("amountCents") long amountCents,
 			@JsonProperty("items") List<Tables.Orders.Item> items,
 			@JsonProperty("status") Tables.Orders.Status status,
 			@JsonProperty("note") @Nullable String note) {

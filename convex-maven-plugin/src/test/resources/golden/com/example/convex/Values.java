@@ -188,12 +188,12 @@ public final class Values {
 			/**
 			 * The value of the field {@code point}.
 			 *
-			 * @param x {@code x}: {@code v.float64()}
+			 * @param x {@code x}: {@code v.float64()}, whole numbers only (a type override)
 			 * @param y {@code y}: {@code v.float64()}
 			 */
 			@JsonInclude(JsonInclude.Include.NON_NULL)
 			public record Point(
-					@JsonProperty("x") double x,
+					@JsonProperty("x") long x,
 					@JsonProperty("y") double y) {
 			}
 

@@ -24,6 +24,15 @@ public final class Orders {
 		return new com.example.api.Orders.SaveArgs(chargeId, 1999, items);
 	}
 
+	/** Compiles only if the type override made the timestamp a {@code long}. */
+	public static long sentAt(Emails.SendResult receipt) {
+		return receipt.sentAt();
+	}
+
+	public static long amountCents(Tables.Orders order) {
+		return order.amountCents();
+	}
+
 	public static Id<Tables.Orders> firstId(List<Tables.Orders> orders) {
 		return orders.get(0).id();
 	}
