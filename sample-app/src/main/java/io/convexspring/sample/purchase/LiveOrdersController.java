@@ -38,7 +38,7 @@ class LiveOrdersController {
 
 	@GetMapping(path = "/api/orders/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<List<Tables.Orders>>> orders(@RequestParam(defaultValue = "10") @Min(0) @Max(100) int limit) {
-		return this.sse.events(this.live.subscribe(Api.orders.list, new Orders.ListArgs((double) limit)), "orders");
+		return this.sse.events(this.live.subscribe(Api.orders.list, new Orders.ListArgs((long) limit)), "orders");
 	}
 
 }

@@ -62,7 +62,7 @@ class PurchaseController {
 
 	@GetMapping("/api/orders")
 	List<Tables.Orders> orders(@RequestParam(defaultValue = "10") @Min(0) @Max(100) int limit) {
-		return this.queries.executeBlocking(Api.orders.list, new Orders.ListArgs((double) limit));
+		return this.queries.executeBlocking(Api.orders.list, new Orders.ListArgs((long) limit));
 	}
 
 }

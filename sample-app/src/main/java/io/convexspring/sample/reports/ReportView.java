@@ -19,7 +19,7 @@ record ReportView(String status, @Nullable String reportType, Tables.ReportStatu
 
 	static ReportView of(Reports.SetStatusResult status) {
 		return new ReportView(status.status().name(), status.reportType(), status.report(), status.error(),
-				(long) status.version());
+				status.version());
 	}
 
 }

@@ -98,6 +98,19 @@ class ConvexStubbedFailureTests {
 	}
 
 	@Test
+	void aFractionWhereThePomDeclaresAWholeNumberIsABadGatewayNamingTheFunctionAndField() {
+		this.convex.expect(Api.emails.send)
+			.andRespond(withValue(Map.of("id", "email_1", "to", "ada@example.com", "status", "sent", "sentAt",
+					1796128550130.5)));
+		ResponseEntity<JsonNode> response = sendEmail();
+		assertThat(response.getStatusCode().value()).isEqualTo(502);
+		assertThat(response.getBody().get("function").stringValue()).isEqualTo("emails:send");
+		assertThat(response.getBody().get("detail").stringValue())
+			.startsWith("Action emails:send succeeded, but its result at sentAt cannot be read as ")
+			.endsWith("float64 1.7961285501305E12 is not an integer, so it cannot be read as long");
+	}
+
+	@Test
 	void aPurchaseChargesThenSavesTheOrderWithAnInt64Quantity() {
 		this.convex.expect(Api.payments.charge)
 			.withArgs(new Payments.ChargeArgs(3 * 4500, "usd", "tok_visa"))
