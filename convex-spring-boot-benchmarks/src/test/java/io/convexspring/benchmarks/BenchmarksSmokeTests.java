@@ -60,8 +60,18 @@ class BenchmarksSmokeTests {
 		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("rawWebClient", "convexClient",
 				"convexClientBlocking", "raw + codec", "raw, transport's join", "2 calls in flight (closed loop)",
 				"20 calls in flight at once", "peak heap MiB", "metrics", "metrics, no http obs", "metrics + log file",
-				"the starter adds");
+				"the starter adds", "the starter's slowest beans", "convexTransport");
 		assertThat(Files.readString(BootedClient.LOG_FILE)).contains("emails:send");
+	}
+
+	@Test
+	void startupProbeLeavesOutEveryAutoConfigurationOfTheStarters() {
+		assertThat(StartupProbe.starterAutoConfigurations()).contains(
+				"io.convexspring.autoconfigure.ConvexAutoConfiguration",
+				"io.convexspring.autoconfigure.ConvexLiveAutoConfiguration",
+				"io.convexspring.autoconfigure.ConvexPropertiesCheckAutoConfiguration")
+			.allSatisfy((name) -> assertThat(name).startsWith("io.convexspring.autoconfigure."))
+			.doesNotHaveDuplicates();
 	}
 
 	private static String text(byte[] bytes) {
