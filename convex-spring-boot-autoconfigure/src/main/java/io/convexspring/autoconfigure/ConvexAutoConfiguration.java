@@ -102,7 +102,9 @@ public final class ConvexAutoConfiguration {
 		connectors.ifAvailable(builder::connectors);
 		// the application's provider (or the security relay's) is asked per call instead
 		credentialsProvider.ifUnique(builder::credentialsProvider);
-		webClientBuilder.ifAvailable(builder::webClientBuilder);
+		// asked for by the first call: Boot's builder comes with a connector of its own (built
+		// for it, then replaced by the transport's), which start-up need not pay for
+		builder.webClientBuilder(webClientBuilder::getIfAvailable);
 		customizers.orderedStream().forEach((customizer) -> builder.customizeWebClient(customizer::customize));
 		transportCustomizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();

@@ -26,7 +26,10 @@ import io.convexspring.client.FunctionKind;
  * with {@code convex.connect-timeout} and {@code convex.ssl.bundle}. The read timeout is left
  * out: each call's deadline bounds it instead. On Reactor Netty, each connector takes its
  * connections from the starter's own {@link ConvexConnectionPools}; other connectors pool as
- * they do. A {@link ConvexHttpConnectors} bean of the application's own replaces all this.
+ * they do. The connectors are built by the first call through each (Reactor Netty's, with
+ * an SSL context for an {@code https} URL, take a while), not at start-up; the settings,
+ * {@code convex.ssl.bundle} among them, are checked at start-up. A
+ * {@link ConvexHttpConnectors} bean of the application's own replaces all this.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(ClientHttpConnectorBuilder.class)
@@ -48,10 +51,10 @@ class ConvexHttpClientConfiguration {
 		HttpClientSettings convexSettings = overlay(settings.getIfAvailable(HttpClientSettings::defaults), properties,
 				sslBundles);
 		if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
-			return new ConvexHttpConnectors(onPool(reactor, pools, FunctionKind.QUERY).build(convexSettings),
-					onPool(reactor, pools, FunctionKind.ACTION).build(convexSettings));
+			return ConvexHttpConnectors.lazy(() -> onPool(reactor, pools, FunctionKind.QUERY).build(convexSettings),
+					() -> onPool(reactor, pools, FunctionKind.ACTION).build(convexSettings));
 		}
-		return ConvexHttpConnectors.of(builder.build(convexSettings));
+		return ConvexHttpConnectors.lazy(() -> builder.build(convexSettings));
 	}
 
 	private static HttpClientSettings overlay(HttpClientSettings boot, ConvexProperties properties,

@@ -2,6 +2,7 @@ package io.convexspring.client;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.ClassUtils;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -9,7 +10,8 @@ import reactor.netty.resources.ConnectionProvider;
  * The transport's own named Reactor Netty connection pools, one for queries and mutations
  * ({@value #FUNCTIONS}) and one for actions ({@value #ACTIONS}), never Reactor Netty's global
  * pool. With Micrometer on the class path, their {@code reactor.netty.connection.provider.*}
- * meters carry these names. Closing disposes both.
+ * meters carry these names. The pools are made when a call first asks for one, so that an
+ * application that makes no call pays nothing for them. Closing disposes both.
  */
 public final class ConvexConnectionPools implements AutoCloseable {
 
@@ -22,17 +24,20 @@ public final class ConvexConnectionPools implements AutoCloseable {
 	private static final boolean MICROMETER = ClassUtils.isPresent("io.micrometer.core.instrument.Metrics",
 			ConvexConnectionPools.class.getClassLoader());
 
-	private final ConnectionProvider functions;
+	private final ConvexPoolSettings settings;
 
-	private final ConnectionProvider actions;
+	private volatile @Nullable Providers providers;
+
+	/** Guarded by this. */
+	private boolean closed;
 
 	private ConvexConnectionPools(ConvexPoolSettings settings) {
-		this.functions = provider(FUNCTIONS, settings.maxConnections(), settings);
-		this.actions = provider(ACTIONS, settings.actionMaxConnections(), settings);
+		this.settings = settings;
 	}
 
 	/**
-	 * Creates the pools. Nothing connects until a call needs a connection.
+	 * Creates the pools. Nothing is made, and nothing connects, until a call needs a
+	 * connection.
 	 * @param settings the settings
 	 * @return the pools
 	 */
@@ -61,16 +66,52 @@ public final class ConvexConnectionPools implements AutoCloseable {
 	 * @return the pool
 	 */
 	public ConnectionProvider forKind(FunctionKind kind) {
-		return (kind == FunctionKind.ACTION) ? this.actions : this.functions;
+		Providers made = providers();
+		return (kind == FunctionKind.ACTION) ? made.actions() : made.functions();
+	}
+
+	private Providers providers() {
+		Providers made = this.providers;
+		if (made == null) {
+			synchronized (this) {
+				made = this.providers;
+				if (made == null) {
+					made = new Providers(provider(FUNCTIONS, this.settings.maxConnections(), this.settings),
+							provider(ACTIONS, this.settings.actionMaxConnections(), this.settings));
+					if (this.closed) {
+						// asked for after close: closed, as they would be had they been made before
+						made.dispose();
+					}
+					this.providers = made;
+				}
+			}
+		}
+		return made;
 	}
 
 	/**
-	 * Closes every connection of both pools and refuses further calls.
+	 * Closes every connection of both pools and refuses further calls. Pools that were never
+	 * made are not made for it.
 	 */
 	@Override
 	public void close() {
-		this.functions.dispose();
-		this.actions.dispose();
+		Providers made;
+		synchronized (this) {
+			this.closed = true;
+			made = this.providers;
+		}
+		if (made != null) {
+			made.dispose();
+		}
+	}
+
+	private record Providers(ConnectionProvider functions, ConnectionProvider actions) {
+
+		void dispose() {
+			this.functions.dispose();
+			this.actions.dispose();
+		}
+
 	}
 
 }

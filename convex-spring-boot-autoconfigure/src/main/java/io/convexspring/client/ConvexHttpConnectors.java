@@ -1,6 +1,7 @@
 package io.convexspring.client;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
 
@@ -30,6 +31,30 @@ public record ConvexHttpConnectors(ClientHttpConnector functions, ClientHttpConn
 	 */
 	public static ConvexHttpConnectors of(ClientHttpConnector connector) {
 		return new ConvexHttpConnectors(connector, connector);
+	}
+
+	/**
+	 * Connectors built by the first call that goes through each, once, rather than now: an
+	 * application does not pay at start-up for HTTP clients no call may need yet. A factory's
+	 * failure fails that call with a {@link ConvexTransportException} whose function did not
+	 * run, and the next call tries again.
+	 * @param functions builds the connector for queries and mutations
+	 * @param actions builds the connector for actions
+	 * @return the connectors
+	 */
+	public static ConvexHttpConnectors lazy(Supplier<? extends ClientHttpConnector> functions,
+			Supplier<? extends ClientHttpConnector> actions) {
+		return new ConvexHttpConnectors(new LazyClientHttpConnector(functions), new LazyClientHttpConnector(actions));
+	}
+
+	/**
+	 * One connector for every kind of function, built by the first call, once; see
+	 * {@link #lazy(Supplier, Supplier)}.
+	 * @param connector builds the connector
+	 * @return the connectors
+	 */
+	public static ConvexHttpConnectors lazy(Supplier<? extends ClientHttpConnector> connector) {
+		return of(new LazyClientHttpConnector(connector));
 	}
 
 	/**

@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
@@ -42,9 +44,11 @@ import io.convexspring.observation.DefaultConvexObservationConvention;
  * posts it with a {@link WebClient}, and decodes the outcome into a result or a
  * {@link ConvexException}, all within the call's deadline (its kind's timeout, or its
  * reference's own). Everything it needs per call (endpoints, headers, codec, readers) is built
- * once. Unless given {@link ConvexHttpConnectors}, it sends through Reactor Netty on
- * {@link ConvexConnectionPools} of its own, which {@link #close()} disposes. Thread-safe; share
- * one per deployment.
+ * once; its {@link WebClient}s and HTTP connectors by the first call that needs them, which
+ * pays for them, so that start-up does not (a failure to build them fails that call, whose
+ * function did not run). Unless given {@link ConvexHttpConnectors}, it sends through Reactor
+ * Netty on {@link ConvexConnectionPools} of its own, which {@link #close()} disposes.
+ * Thread-safe; share one per deployment.
  *
  * @see ConvexActionClient
  * @see ConvexMutationClient
@@ -83,7 +87,8 @@ public final class ConvexTransport implements AutoCloseable {
 
 	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
 
-	private final Map<FunctionKind, WebClient> webClients = new EnumMap<>(FunctionKind.class);
+	/** Built on first use: an application that makes no call yet does not pay for them at start-up. */
+	private final Map<FunctionKind, Lazy<WebClient>> webClients = new EnumMap<>(FunctionKind.class);
 
 	private final Map<FunctionKind, Duration> timeouts;
 
@@ -129,28 +134,46 @@ public final class ConvexTransport implements AutoCloseable {
 				builder.nestHttpObservations, this.deploymentUrl);
 		ConvexHttpConnectors connectors = builder.connectors;
 		if (connectors == null) {
-			this.ownPools = ConvexConnectionPools.create(builder.pool);
-			connectors = new ConvexHttpConnectors(connector(this.ownPools, FunctionKind.QUERY, builder.connectTimeout),
-					connector(this.ownPools, FunctionKind.ACTION, builder.connectTimeout));
+			// neither the pools nor the connectors are made until a call goes through them
+			ConvexConnectionPools pools = ConvexConnectionPools.create(builder.pool);
+			Duration connectTimeout = builder.connectTimeout;
+			this.ownPools = pools;
+			connectors = ConvexHttpConnectors.lazy(() -> connector(pools, FunctionKind.QUERY, connectTimeout),
+					() -> connector(pools, FunctionKind.ACTION, connectTimeout));
 		}
 		else {
 			this.ownPools = null;
 		}
+		// an instance as the application left it now; a supplier asked once, by the first call
+		WebClient.@Nullable Builder given = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone() : null;
+		Supplier<WebClient.@Nullable Builder> asked = builder.webClientBuilderSupplier;
+		Lazy<Optional<WebClient.Builder>> application = new Lazy<>(
+				() -> Optional.ofNullable((asked != null) ? asked.get() : given));
+		ConvexHttpConnectors using = connectors;
+		ObservationRegistry registry = builder.observationRegistry;
+		boolean nest = builder.nestHttpObservations;
+		Consumer<WebClient.Builder> customizer = builder.customizer;
 		for (FunctionKind kind : new FunctionKind[] { FunctionKind.QUERY, FunctionKind.ACTION }) {
-			WebClient.Builder webClientBuilder = ((builder.webClientBuilder != null) ? builder.webClientBuilder.clone()
-					: WebClient.builder())
-				.clientConnector(connectors.forKind(kind));
-			if (builder.webClientBuilder == null && builder.nestHttpObservations) {
-				// an application's builder brings its own registry; this one observes where the calls do
-				webClientBuilder.observationRegistry(builder.observationRegistry);
-			}
-			builder.customizer.accept(webClientBuilder);
-			// after every filter of the application's and the customizers': ours runs last
-			webClientBuilder.filter(AuthorizationFilter.INSTANCE);
-			this.webClients.put(kind, webClientBuilder.build());
+			this.webClients.put(kind, new Lazy<>(() -> webClient(application.get().orElse(null), using.forKind(kind),
+					registry, nest, customizer)));
 		}
 		// queries and mutations share a connector, so they share a WebClient
 		this.webClients.put(FunctionKind.MUTATION, this.webClients.get(FunctionKind.QUERY));
+	}
+
+	/** Builds a WebClient as the transport's builder says; done by the first call of its kinds. */
+	private static WebClient webClient(WebClient.@Nullable Builder application, ClientHttpConnector connector,
+			ObservationRegistry registry, boolean nestHttpObservations, Consumer<WebClient.Builder> customizer) {
+		WebClient.Builder webClientBuilder = ((application != null) ? application.clone() : WebClient.builder())
+			.clientConnector(connector);
+		if (application == null && nestHttpObservations) {
+			// an application's builder brings its own registry; this one observes where the calls do
+			webClientBuilder.observationRegistry(registry);
+		}
+		customizer.accept(webClientBuilder);
+		// after every filter of the application's and the customizers': ours runs last
+		webClientBuilder.filter(AuthorizationFilter.INSTANCE);
+		return webClientBuilder.build();
 	}
 
 	private static ClientHttpConnector connector(ConvexConnectionPools pools, FunctionKind kind,
@@ -337,7 +360,7 @@ public final class ConvexTransport implements AutoCloseable {
 			}
 			byte[] body = this.requests.write(kind, path, args);
 			String authorization = credentials.authorization();
-			return this.webClients.get(kind).post()
+			return webClient(kind, path).post()
 				.uri(this.endpoints.get(kind))
 				// names the endpoint in http.client.requests' uri tag, as a template would
 				.attribute(URI_TEMPLATE_ATTRIBUTE, kind.endpoint())
@@ -360,6 +383,19 @@ public final class ConvexTransport implements AutoCloseable {
 				.onErrorMap((failure) -> !(failure instanceof ConvexException),
 						(failure) -> this.failures.transport(kind, path, failure));
 		});
+	}
+
+	/**
+	 * The WebClient for a kind, built by the first call that needs it.
+	 * @throws ConvexTransportException if it cannot be built: the call was not sent
+	 */
+	private WebClient webClient(FunctionKind kind, String path) {
+		try {
+			return this.webClients.get(kind).get();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			throw this.failures.clientNotBuilt(kind, path, ex, ex);
+		}
 	}
 
 	@SuppressWarnings("unchecked")
@@ -439,11 +475,11 @@ public final class ConvexTransport implements AutoCloseable {
 	 * with 200 in time
 	 */
 	public Mono<String> version(Duration timeout) {
-		return this.webClients.get(FunctionKind.QUERY).get()
+		return Mono.defer(() -> webClient(FunctionKind.QUERY, "/version").get()
 			.uri(URI.create(this.deploymentUrl + "/version"))
 			.header(ClientHeader.NAME, ClientHeader.VALUE)
 			.retrieve()
-			.bodyToMono(String.class)
+			.bodyToMono(String.class))
 			.map(String::strip)
 			.timeout(timeout);
 	}
@@ -504,8 +540,9 @@ public final class ConvexTransport implements AutoCloseable {
 	}
 
 	/**
-	 * Disposes the connection pools this transport made for itself, closing their connections;
-	 * connectors it was given are their owner's to close. Calls after this fail.
+	 * Disposes the connection pools this transport made for itself, closing their connections
+	 * (pools no call asked for are not made for it); connectors it was given are their owner's
+	 * to close. Calls after this fail.
 	 */
 	@Override
 	public void close() {
@@ -532,6 +569,8 @@ public final class ConvexTransport implements AutoCloseable {
 		private final URI url;
 
 		private WebClient.@Nullable Builder webClientBuilder;
+
+		private @Nullable Supplier<WebClient.@Nullable Builder> webClientBuilderSupplier;
 
 		private @Nullable ConvexCodec codec;
 
@@ -572,6 +611,23 @@ public final class ConvexTransport implements AutoCloseable {
 		 */
 		public Builder webClientBuilder(WebClient.Builder webClientBuilder) {
 			this.webClientBuilder = Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
+			this.webClientBuilderSupplier = null;
+			return this;
+		}
+
+		/**
+		 * Starts from the {@link WebClient.Builder} a supplier gives, asked once, by the first
+		 * call (not by {@link #build()}), so that start-up does not pay for what making one
+		 * involves, such as the HTTP connector an application's builder comes with, which the
+		 * transport replaces. It is cloned, not changed. A supplier that gives {@code null}
+		 * means there is none: as if this were not set.
+		 * @param webClientBuilder gives the builder, or {@code null}
+		 * @return this builder
+		 */
+		public Builder webClientBuilder(Supplier<WebClient.@Nullable Builder> webClientBuilder) {
+			this.webClientBuilderSupplier = Objects.requireNonNull(webClientBuilder,
+					"webClientBuilder must not be null");
+			this.webClientBuilder = null;
 			return this;
 		}
 
@@ -694,7 +750,8 @@ public final class ConvexTransport implements AutoCloseable {
 		}
 
 		/**
-		 * Adds a last adjustment of the {@link WebClient.Builder} (filters, headers).
+		 * Adds a last adjustment of the {@link WebClient.Builder} (filters, headers), made by
+		 * the first call of the kinds each WebClient serves (queries and mutations, actions).
 		 * @param customizer the customizer
 		 * @return this builder
 		 */

@@ -121,6 +121,10 @@ final class Failures {
 		if (failure instanceof ConvexException convex) {
 			return convex;
 		}
+		Throwable notBuilt = connectorBuildFailure(failure);
+		if (notBuilt != null) {
+			return clientNotBuilt(kind, path, notBuilt, failure);
+		}
 		Throwable cause = rootCause(failure);
 		if (failure instanceof DataBufferLimitException || cause instanceof DataBufferLimitException) {
 			return new ConvexResponseTooLargeException(kind, path, this.maxResponseSize, failure);
@@ -155,6 +159,27 @@ final class Failures {
 		}
 		return new ConvexTransportException(kind, path,
 				"the call to " + this.deployment + " failed (" + describe(cause) + ")", false, failure);
+	}
+
+	/**
+	 * The HTTP client the call needed could not be built on its first use, so nothing was sent.
+	 * @param why what the build threw
+	 * @param failure what the call failed with (the same, or what carried it)
+	 */
+	ConvexTransportException clientNotBuilt(FunctionKind kind, String path, Throwable why, Throwable failure) {
+		return new ConvexTransportException(kind, path,
+				"could not build the HTTP client for " + this.deployment + " (" + describe(why) + ")", true, failure);
+	}
+
+	/** What a lazily built connector threw, if that is what ended the exchange. */
+	private static @Nullable Throwable connectorBuildFailure(Throwable failure) {
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+			if (cause instanceof ConnectorBuildException) {
+				return (cause.getCause() != null) ? cause.getCause() : cause;
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.convexspring.autoconfigure;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -7,18 +9,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
+import io.convexspring.client.ConvexActionClient;
 import io.convexspring.client.ConvexConnectionPools;
 import io.convexspring.client.ConvexHttpConnectors;
 import io.convexspring.client.ConvexHttpException;
 import io.convexspring.client.ConvexQueryClient;
+import io.convexspring.client.ConvexTransportException;
 import io.convexspring.client.FunctionKind;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -67,11 +71,12 @@ class ConvexHttpClientConfigurationTests {
 	void reactorConnectorsTakeConnectionsFromTheStartersPoolsAndFollowBootsRedirects() {
 		this.contextRunner.run((context) -> {
 			ConvexHttpConnectors connectors = context.getBean(ConvexHttpConnectors.class);
-			assertThat(connectors.functions()).isInstanceOf(ReactorClientHttpConnector.class);
-			assertThat(connectors.actions()).isInstanceOf(ReactorClientHttpConnector.class)
-				.isNotSameAs(connectors.functions());
+			assertThat(connectors.actions()).isNotSameAs(connectors.functions());
 			assertThat(context.getBean(ConvexQueryClient.class).executeBlocking("orders:count", null, Double.class))
 				.isEqualTo(2.0);
+			// Reactor Netty counts a provider without an open pool as disposed: the call opened one
+			assertThat(context.getBean(ConvexConnectionPools.class).forKind(FunctionKind.QUERY).isDisposed())
+				.isFalse();
 		});
 	}
 
@@ -89,11 +94,66 @@ class ConvexHttpClientConfigurationTests {
 	void reactiveConnectorChoiceIsBoots() {
 		this.contextRunner.withPropertyValues("spring.http.clients.reactive.connector=jdk").run((context) -> {
 			ConvexHttpConnectors connectors = context.getBean(ConvexHttpConnectors.class);
-			assertThat(connectors.functions()).isInstanceOf(JdkClientHttpConnector.class)
-				.isSameAs(connectors.actions());
+			assertThat(connectors.functions()).isSameAs(connectors.actions());
 			assertThat(context.getBean(ConvexQueryClient.class).executeBlocking("orders:count", null, Double.class))
 				.isEqualTo(2.0);
+			// the JDK's client pools on its own: no Reactor Netty pool of the starter's was opened
+			assertThat(context.getBean(ConvexConnectionPools.class).forKind(FunctionKind.QUERY).isDisposed())
+				.isTrue();
 		});
+	}
+
+	@Test
+	void connectorsAndWebClientsAreBuiltByTheFirstCallOfTheirKindsOnce() {
+		AtomicInteger connectors = new AtomicInteger();
+		AtomicInteger webClients = new AtomicInteger();
+		this.contextRunner
+			.withBean(ClientHttpConnectorBuilder.class, () -> ClientHttpConnectorBuilder.reactor()
+				.withHttpClientCustomizer((httpClient) -> {
+					connectors.incrementAndGet();
+					return httpClient;
+				}))
+			.withBean(ConvexWebClientCustomizer.class, () -> (builder) -> webClients.incrementAndGet())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(connectors).hasValue(0);
+				assertThat(webClients).hasValue(0);
+				// nor was Boot's own connector built, which the application's WebClient.Builder brings
+				assertThat(context.getBeanFactory().containsSingleton("clientHttpConnector")).isFalse();
+				ConvexQueryClient queries = context.getBean(ConvexQueryClient.class);
+				assertThat(queries.executeBlocking("orders:count", null, Double.class)).isEqualTo(2.0);
+				assertThat(queries.executeBlocking("orders:count", null, Double.class)).isEqualTo(2.0);
+				// the starter's for queries, and Boot's own, which its WebClient.Builder comes with
+				// (asked for by the first call) and the transport replaces
+				assertThat(connectors).hasValue(2);
+				assertThat(webClients).hasValue(1);
+				server.stubFor(post(urlEqualTo("/api/action")).willReturn(okJson("{\"status\":\"success\",\"value\":4}")));
+				ConvexActionClient actions = context.getBean(ConvexActionClient.class);
+				assertThat(actions.executeBlocking("emails:send", null, Double.class)).isEqualTo(4.0);
+				assertThat(actions.executeBlocking("emails:send", null, Double.class)).isEqualTo(4.0);
+				assertThat(connectors).hasValue(3);
+				assertThat(webClients).hasValue(2);
+			});
+	}
+
+	@Test
+	void connectorThatCannotBeBuiltFailsTheCallNotTheStartUp() {
+		this.contextRunner.withPropertyValues("convex.retry.max-attempts=1")
+			.withBean(ClientHttpConnectorBuilder.class, () -> ClientHttpConnectorBuilder.reactor()
+				.withHttpClientCustomizer((httpClient) -> {
+					throw new IllegalStateException("no event loop for this test");
+				}))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThatExceptionOfType(ConvexTransportException.class)
+					.isThrownBy(() -> context.getBean(ConvexQueryClient.class)
+						.executeBlocking("orders:count", null, Double.class))
+					.withMessageContaining("could not build the HTTP client")
+					.satisfies((ex) -> {
+						assertThat(ex.functionDidNotRun()).isTrue();
+						assertThat(ex.functionPath()).isEqualTo("orders:count");
+					});
+			});
 	}
 
 	@Test
