@@ -116,7 +116,7 @@ final class LiveSocket implements WebSocketConnection.Listener {
 		this.provider = provider;
 		this.pool = pool;
 		this.options = pool.options;
-		this.worker = pool.scheduler.createWorker();
+		this.worker = pool.scheduler().createWorker();
 		this.chunks = new TransitionAssembler(pool.options.maxMessageBytes());
 	}
 
@@ -531,7 +531,7 @@ final class LiveSocket implements WebSocketConnection.Listener {
 		this.socketOpen = true;
 		this.lastReceived = System.nanoTime();
 		startInactivityTimer();
-		opening.open(this.pool.httpClient, this.options.syncUri(), this);
+		opening.open(this.pool.httpClient(), this.options.syncUri(), this);
 	}
 
 	private void credentialsFailed(Throwable error) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
@@ -35,13 +36,19 @@ final class LiveSockets {
 
 	final ServerMessageReader reader;
 
-	final HttpClient httpClient;
+	/** Made for the first socket (written under this), not at start-up. */
+	private volatile @Nullable HttpClient httpClient;
+
+	private final String clientName;
 
 	final String deployment;
 
-	/** The sockets' protocol threads: each socket runs on one worker of it, never user code. */
-	final Scheduler scheduler = Schedulers.newParallel("convex-live", Math.min(4,
-			Math.max(1, Runtime.getRuntime().availableProcessors())), true);
+	/**
+	 * The sockets' protocol threads: each socket runs on one worker of it, never user code.
+	 * Made with the first socket (written under this): at start-up, making it would load
+	 * most of Reactor.
+	 */
+	private volatile @Nullable Scheduler scheduler;
 
 	final AtomicInteger subscriptions = new AtomicInteger();
 
@@ -51,7 +58,8 @@ final class LiveSockets {
 
 	private final Map<ConvexCredentialsProvider, LiveSocket> sockets = new ConcurrentHashMap<>();
 
-	private final Sinks.Many<StateChange> changes = Sinks.many().multicast().directBestEffort();
+	/** Made by the first {@link #states} (written under this); until then nobody listens. */
+	private volatile Sinks.@Nullable Many<StateChange> changes;
 
 	private volatile boolean closed;
 
@@ -60,9 +68,47 @@ final class LiveSockets {
 		this.codec = codec;
 		this.reader = new ServerMessageReader(codec);
 		this.deployment = deployment;
-		this.httpClient = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()))
-			.headers((headers) -> headers.set("Convex-Client", clientName));
+		this.clientName = clientName;
+	}
+
+	/** The HTTP client the sockets open on; made by {@link #socket} before the first socket. */
+	HttpClient httpClient() {
+		HttpClient made = this.httpClient;
+		if (made == null) {
+			throw new IllegalStateException("no socket was made yet");
+		}
+		return made;
+	}
+
+	/** The sockets' protocol threads; made by {@link #socket} before the first socket. */
+	Scheduler scheduler() {
+		Scheduler made = this.scheduler;
+		if (made == null) {
+			throw new IllegalStateException("no socket was made yet");
+		}
+		return made;
+	}
+
+	/** Makes what sockets need, for the first socket; guarded by this. */
+	private void makeSocketResources(FunctionKind kind, String path) {
+		if (this.httpClient != null && this.scheduler != null) {
+			return;
+		}
+		try {
+			if (this.scheduler == null) {
+				this.scheduler = Schedulers.newParallel("convex-live",
+						Math.min(4, Math.max(1, Runtime.getRuntime().availableProcessors())), true);
+			}
+			this.httpClient = HttpClient.create()
+				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+						(int) Math.min(Integer.MAX_VALUE, this.options.connectTimeout().toMillis()))
+				.headers((headers) -> headers.set("Convex-Client", this.clientName));
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// not cached: the next socket tries again
+			throw new ConvexTransportException(kind, path, "could not build the HTTP client for the live socket to "
+					+ this.deployment + " (" + ex.getClass().getSimpleName() + ": " + ex.getMessage() + ")", true, ex);
+		}
 	}
 
 	/**
@@ -85,6 +131,7 @@ final class LiveSockets {
 						+ this.options.maxSockets() + " are open already, one per identity (convex.live.max-sockets); "
 						+ "close subscriptions of other identities, or raise the limit", true, null);
 			}
+			makeSocketResources(kind, path);
 			socket = new LiveSocket(provider, this);
 			this.sockets.put(provider, socket);
 		}
@@ -122,7 +169,7 @@ final class LiveSockets {
 	}
 
 	Flux<ConnectionState> states(ConvexCredentialsProvider provider) {
-		return Flux.defer(() -> this.changes.asFlux()
+		return Flux.defer(() -> changes().asFlux()
 			.filter((change) -> change.provider().equals(provider))
 			.map(StateChange::state)
 			.startWith(state(provider)))
@@ -131,7 +178,27 @@ final class LiveSockets {
 	}
 
 	void stateChanged(ConvexCredentialsProvider provider, ConnectionState state) {
-		this.changes.tryEmitNext(new StateChange(provider, state));
+		Sinks.Many<StateChange> listened = this.changes;
+		if (listened != null) {
+			listened.tryEmitNext(new StateChange(provider, state));
+		}
+	}
+
+	private Sinks.Many<StateChange> changes() {
+		Sinks.Many<StateChange> made = this.changes;
+		if (made == null) {
+			synchronized (this) {
+				made = this.changes;
+				if (made == null) {
+					made = Sinks.many().multicast().directBestEffort();
+					if (this.closed) {
+						made.tryEmitComplete();
+					}
+					this.changes = made;
+				}
+			}
+		}
+		return made;
 	}
 
 	/** The sockets open or opening now. */
@@ -157,10 +224,14 @@ final class LiveSockets {
 	/** Closes every socket, waiting a little for their close frames to go out. */
 	void close() {
 		List<LiveSocket> open;
+		Sinks.@Nullable Many<StateChange> listened;
+		@Nullable Scheduler threads;
 		synchronized (this) {
 			this.closed = true;
 			open = new ArrayList<>(this.sockets.values());
 			this.sockets.clear();
+			listened = this.changes;
+			threads = this.scheduler;
 		}
 		try {
 			// not block(): the context may close on any thread, a Reactor one included
@@ -172,8 +243,12 @@ final class LiveSockets {
 		catch (ExecutionException | TimeoutException ex) {
 			// the sockets are closing; their close frames may not all have gone out
 		}
-		this.changes.tryEmitComplete();
-		this.scheduler.dispose();
+		if (listened != null) {
+			listened.tryEmitComplete();
+		}
+		if (threads != null) {
+			threads.dispose();
+		}
 	}
 
 	boolean isClosed() {
