@@ -459,6 +459,8 @@ final class LiveSocket implements WebSocketConnection.Listener {
 				+ "; not reconnecting");
 		this.fatal = error;
 		this.failedAt = System.nanoTime();
+		// before the failures go out: whoever a failure reaches sees the state that caused it
+		setState(new ConnectionState(Phase.FAILED, 0, error));
 		for (QueryEntry entry : List.copyOf(this.session.queries())) {
 			for (Subscriber subscriber : entry.subscribers) {
 				this.pool.subscriptions.decrementAndGet();
@@ -471,7 +473,6 @@ final class LiveSocket implements WebSocketConnection.Listener {
 		}
 		failSnapshots();
 		cancelTimers();
-		setState(new ConnectionState(Phase.FAILED, 0, error));
 		WebSocketConnection open = this.connection;
 		if (open != null) {
 			open.abort("FatalError");
