@@ -1,6 +1,5 @@
 package io.convexspring.client;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -408,12 +407,7 @@ public final class ConvexTransport implements AutoCloseable {
 		Mono<DataBuffer> body = DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()),
 				this.maxResponseBytes);
 		if (status != 200 && status != 560) {
-			return body.map((buffer) -> {
-				byte[] bytes = new byte[buffer.readableByteCount()];
-				buffer.read(bytes);
-				DataBufferUtils.release(buffer);
-				return bytes;
-			})
+			return body.map(ConvexTransport::bytes)
 				.defaultIfEmpty(new byte[0])
 				.flatMap((bytes) -> Mono.error(this.failures.refusal(kind, path, status, bytes,
 						response.headers().asHttpHeaders().getFirst("Retry-After"))));
@@ -422,14 +416,12 @@ public final class ConvexTransport implements AutoCloseable {
 			.switchIfEmpty(Mono.error(() -> new ConvexMalformedResponseException(kind, path, status, "the body is empty",
 					null)))
 			.handle((buffer, sink) -> {
+				// one copy out of Netty's memory, as bodyToMono(byte[].class) makes; then one parse
+				byte[] bytes = bytes(buffer);
 				Object result;
-				try (InputStream in = buffer.asInputStream(true)) {
-					result = this.responses.read(kind, path, status, in, resultType,
+				try {
+					result = this.responses.read(kind, path, status, bytes, bytes.length, resultType,
 							(observed != null) ? observed::setLogLines : null);
-				}
-				catch (java.io.IOException ex) {
-					sink.error(ex);
-					return;
 				}
 				catch (ConvexException ex) {
 					sink.error(ex);
@@ -439,6 +431,17 @@ public final class ConvexTransport implements AutoCloseable {
 					sink.next((R) result);
 				}
 			});
+	}
+
+	private static byte[] bytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
 	}
 
 	/**

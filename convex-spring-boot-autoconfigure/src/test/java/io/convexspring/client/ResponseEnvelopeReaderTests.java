@@ -1,6 +1,5 @@
 package io.convexspring.client;
 
-import java.io.ByteArrayInputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,7 +26,7 @@ class ResponseEnvelopeReaderTests {
 
 	private Object read(String body, Type type) {
 		return this.reader.read(FunctionKind.QUERY, "orders:get", 200,
-				new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), this.codec.javaType(type));
+				body.getBytes(StandardCharsets.UTF_8), this.codec.javaType(type));
 	}
 
 	@Test
@@ -192,7 +191,7 @@ class ResponseEnvelopeReaderTests {
 	void legacyStatusIsNamedInTheMessage() {
 		assertThatExceptionOfType(ConvexMalformedResponseException.class)
 			.isThrownBy(() -> this.reader.read(FunctionKind.ACTION, "a:b", 560,
-					new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), this.codec.javaType(Object.class)))
+					"{}".getBytes(StandardCharsets.UTF_8), this.codec.javaType(Object.class)))
 			.withMessageContaining("(HTTP 560)")
 			.satisfies((ex) -> assertThat(ex.httpStatus()).hasValue(560));
 	}

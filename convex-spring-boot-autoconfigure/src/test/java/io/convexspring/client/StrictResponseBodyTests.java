@@ -1,6 +1,5 @@
 package io.convexspring.client;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -25,7 +24,7 @@ class StrictResponseBodyTests {
 	private final ResponseEnvelopeReader reader = new ResponseEnvelopeReader(this.codec);
 
 	private Object read(int status, byte[] body) {
-		return this.reader.read(FunctionKind.QUERY, "orders:get", status, new ByteArrayInputStream(body),
+		return this.reader.read(FunctionKind.QUERY, "orders:get", status, body,
 				this.codec.javaType(Object.class));
 	}
 

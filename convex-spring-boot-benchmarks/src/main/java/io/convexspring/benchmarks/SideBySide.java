@@ -1,7 +1,6 @@
 package io.convexspring.benchmarks;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -378,7 +377,7 @@ public final class SideBySide {
 			byte[] body = this.access.writeActionRequest(Payloads.SEND_EMAIL_PATH, Payloads.ARGS);
 			byte[] answer = post(body).retrieve().bodyToMono(byte[].class).block();
 			EmailReceipt receipt = (EmailReceipt) this.access.readActionResponse(Payloads.SEND_EMAIL_PATH,
-					new ByteArrayInputStream(answer), this.receiptType);
+					answer, this.receiptType);
 			return (receipt.sentAt() > 0) ? 1 : 0;
 		}
 

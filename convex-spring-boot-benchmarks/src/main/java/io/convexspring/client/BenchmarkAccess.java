@@ -1,6 +1,5 @@
 package io.convexspring.client;
 
-import java.io.InputStream;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
@@ -50,7 +49,7 @@ public final class BenchmarkAccess {
 	 * @param resultType the result type
 	 * @return the result
 	 */
-	public @Nullable Object readActionResponse(String path, InputStream body, JavaType resultType) {
+	public @Nullable Object readActionResponse(String path, byte[] body, JavaType resultType) {
 		return this.responses.read(FunctionKind.ACTION, path, 200, body, resultType);
 	}
 
