@@ -336,14 +336,16 @@ public final class ConvexTransport implements AutoCloseable {
 	 */
 	private <R> Mono<R> attempt(FunctionKind kind, String path, @Nullable Object args, JavaType resultType,
 			ConvexCredentials credentials, @Nullable ConvexObservationContext observed, int attempt) {
-		return this.<R>exchange(kind, path, args, resultType, credentials, observed).onErrorResume((failure) -> {
+		return this.<R>exchange(kind, path, args, resultType, credentials, observed).onErrorResume((raw) -> {
+			// a failure of the WebClient's or Netty's own becomes the typed failure here, in the one operator
+			ConvexException failure = this.failures.transport(kind, path, raw);
 			if (!this.retryPolicy.shouldRetry(failure, attempt)) {
 				return Mono.error(failure);
 			}
 			Duration wait = this.retryPolicy.backoff(failure, attempt);
-			this.retryPolicy.logRetry((ConvexException) failure, attempt + 1, wait);
+			this.retryPolicy.logRetry(failure, attempt + 1, wait);
 			if (observed != null) {
-				observed.retrying((ConvexException) failure, attempt + 1);
+				observed.retrying(failure, attempt + 1);
 			}
 			return Mono.delay(wait)
 				.then(this.<R>attempt(kind, path, args, resultType, credentials, observed, attempt + 1));
@@ -378,9 +380,7 @@ public final class ConvexTransport implements AutoCloseable {
 					}
 				})
 				.bodyValue(body)
-				.exchangeToMono((response) -> this.<R>outcome(kind, path, response, resultType, observed))
-				.onErrorMap((failure) -> !(failure instanceof ConvexException),
-						(failure) -> this.failures.transport(kind, path, failure));
+				.exchangeToMono((response) -> this.<R>outcome(kind, path, response, resultType, observed));
 		});
 	}
 

@@ -20,6 +20,10 @@ final class CredentialsResolver {
 
 	static <R> Mono<R> resolve(FunctionKind kind, String path, ConvexCredentialsProvider provider,
 			Function<ConvexCredentials, Mono<R>> send) {
+		if (provider instanceof ConvexCredentialsProvider.FixedCredentialsProvider fixed) {
+			// asked again, it would answer the same, which is refused again: no refresh to wire up
+			return send.apply(fixed.credentials());
+		}
 		return ask(kind, path, provider, false).flatMap((credentials) -> send.apply(credentials)
 			.onErrorResume(CredentialsResolver::expired,
 					(refused) -> ask(kind, path, provider, true).flatMap((fresh) ->
