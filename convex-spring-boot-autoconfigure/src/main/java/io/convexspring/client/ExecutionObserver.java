@@ -1,7 +1,6 @@
 package io.convexspring.client;
 
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import io.micrometer.observation.Observation;
@@ -9,6 +8,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 import io.convexspring.observation.ConvexObservationContext;
 import io.convexspring.observation.ConvexObservationContext.CallerLogging;
@@ -19,7 +19,8 @@ import io.convexspring.state.ActionLogging;
 
 /**
  * Wraps each execution of the {@link ConvexTransport} in one Micrometer observation, started
- * per subscription and stopped as the outcome passes; with a no-op registry it wraps nothing.
+ * per subscription and stopped as the outcome passes ({@link ObservedExecution}); with a no-op
+ * registry it wraps nothing.
  */
 final class ExecutionObserver {
 
@@ -54,44 +55,37 @@ final class ExecutionObserver {
 		if (this.registry.isNoop()) {
 			return exchange.apply(null);
 		}
-		// one observation per subscription; the WebClient's own http.client.requests nests under it
-		return Mono.deferContextual((reactorContext) -> {
-			ConvexObservationContext context = new ConvexObservationContext(kind, path, this.deploymentUrl, args);
-			ActionLogging callerLogging = reactorContext.getOrDefault(ActionLogging.class, null);
-			if (callerLogging != null) {
-				context.setCallerLogging((callerLogging == ActionLogging.OFF) ? CallerLogging.SILENT
-						: CallerLogging.EXECUTION_LINES);
-			}
-			Observation observation = ConvexObservationDocumentation.createNotStarted(context, this.convention,
-					this.defaultConvention, this.registry);
-			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-			if (parent != null) {
-				observation.parentObservation(parent);
-			}
-			// each repeat of the call shows as an event on its one observation (a span event)
-			context.onRetry((failure, attempt) -> observation.event(RETRY));
-			observation.start();
-			// stopped as the outcome passes, before the caller sees it, so that the execution's
-			// log line and meters come before whatever the caller does next
-			AtomicBoolean stopped = new AtomicBoolean();
-			Runnable stop = () -> {
-				if (stopped.compareAndSet(false, true)) {
-					observation.stop();
-				}
-			};
-			Mono<R> call = exchange.apply(context).doOnSuccess((result) -> {
-				context.setResult(result);
-				stop.run();
-			}).doOnError((failure) -> {
-				observation.error(failure);
-				stop.run();
-			}).doOnCancel(() -> {
-				context.setCancelled();
-				stop.run();
-			});
-			return this.nestHttpObservations
-					? call.contextWrite((view) -> view.put(ObservationThreadLocalAccessor.KEY, observation)) : call;
-		});
+		return new ObservedExecution<>(this, kind, path, args, exchange);
+	}
+
+	/**
+	 * Starts the observation of one subscription: the caller's logging and parent observation
+	 * come from the subscriber's context.
+	 */
+	Observation start(ConvexObservationContext context, ContextView subscriberContext) {
+		ActionLogging callerLogging = subscriberContext.getOrDefault(ActionLogging.class, null);
+		if (callerLogging != null) {
+			context.setCallerLogging((callerLogging == ActionLogging.OFF) ? CallerLogging.SILENT
+					: CallerLogging.EXECUTION_LINES);
+		}
+		Observation observation = ConvexObservationDocumentation.createNotStarted(context, this.convention,
+				this.defaultConvention, this.registry);
+		Observation parent = subscriberContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+		if (parent != null) {
+			observation.parentObservation(parent);
+		}
+		// each repeat of the call shows as an event on its one observation (a span event)
+		context.onRetry((failure, attempt) -> observation.event(RETRY));
+		observation.start();
+		return observation;
+	}
+
+	ConvexObservationContext context(FunctionKind kind, String path, @Nullable Object args) {
+		return new ConvexObservationContext(kind, path, this.deploymentUrl, args);
+	}
+
+	boolean nestsHttpObservations() {
+		return this.nestHttpObservations;
 	}
 
 }

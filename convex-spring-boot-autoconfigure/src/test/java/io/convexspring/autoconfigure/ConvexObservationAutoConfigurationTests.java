@@ -235,7 +235,7 @@ class ConvexObservationAutoConfigurationTests {
 					ConvexCredentials.none())
 			.getClass()
 			.getSimpleName()
-			.contains("Contextual");
+			.equals("ObservedExecution");
 	}
 
 	@Configuration(proxyBeanMethods = false)
