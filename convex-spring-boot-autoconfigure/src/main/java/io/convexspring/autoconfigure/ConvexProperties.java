@@ -515,6 +515,14 @@ public class ConvexProperties {
 		 */
 		private int maxFunctionTags = 200;
 
+		/**
+		 * Whether the WebClient also observes each Convex call as 'http.client.requests',
+		 * nested under the execution's observation. Off by default: the execution's timer and
+		 * span already cover the exchange, and a second observation per call costs about as much
+		 * as the first.
+		 */
+		private boolean httpClientRequests;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -529,6 +537,14 @@ public class ConvexProperties {
 
 		public void setMaxFunctionTags(int maxFunctionTags) {
 			this.maxFunctionTags = maxFunctionTags;
+		}
+
+		public boolean isHttpClientRequests() {
+			return this.httpClientRequests;
+		}
+
+		public void setHttpClientRequests(boolean httpClientRequests) {
+			this.httpClientRequests = httpClientRequests;
 		}
 
 	}

@@ -21,13 +21,16 @@ import io.convexspring.observation.ConvexObservationDocumentation;
  * {@link ObservationRegistry}: that one, where Spring Boot also registers the Convex handler
  * beans (logging, recent executions). Otherwise, where there are Convex handlers, a registry of
  * the transport's own that holds only them, so logging works without metrics; with none, no
- * registry, and calls are not wrapped at all.
+ * registry, and calls are not wrapped at all. Also passes on whether the WebClient observes
+ * Convex calls itself ({@code convex.metrics.http-client-requests}).
  */
 final class ObservationTransportCustomizer implements ConvexTransportCustomizer {
 
 	private static final String BOOT_HANDLER_REGISTRAR = "observationRegistryPostProcessor";
 
 	private final boolean metricsEnabled;
+
+	private final boolean httpClientRequests;
 
 	private final ListableBeanFactory beanFactory;
 
@@ -37,11 +40,12 @@ final class ObservationTransportCustomizer implements ConvexTransportCustomizer 
 
 	private final ObjectProvider<ObservationHandler<ConvexObservationContext>> observationHandlers;
 
-	ObservationTransportCustomizer(boolean metricsEnabled, ListableBeanFactory beanFactory,
+	ObservationTransportCustomizer(boolean metricsEnabled, boolean httpClientRequests, ListableBeanFactory beanFactory,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ConvexObservationConvention> observationConvention,
 			ObjectProvider<ObservationHandler<ConvexObservationContext>> observationHandlers) {
 		this.metricsEnabled = metricsEnabled;
+		this.httpClientRequests = httpClientRequests;
 		this.beanFactory = beanFactory;
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
@@ -51,6 +55,7 @@ final class ObservationTransportCustomizer implements ConvexTransportCustomizer 
 	@Override
 	public void customize(ConvexTransport.Builder builder) {
 		this.observationConvention.ifUnique(builder::observationConvention);
+		builder.httpClientObservations(this.httpClientRequests);
 		List<ObservationHandler<ConvexObservationContext>> handlers = this.observationHandlers.orderedStream()
 			.toList();
 		ObservationRegistry applicationRegistry = this.observationRegistry.getIfUnique();

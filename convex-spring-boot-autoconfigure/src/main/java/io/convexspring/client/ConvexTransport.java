@@ -151,10 +151,11 @@ public final class ConvexTransport implements AutoCloseable {
 		ConvexHttpConnectors using = connectors;
 		ObservationRegistry registry = builder.observationRegistry;
 		boolean nest = builder.nestHttpObservations;
+		boolean observeHttp = builder.httpClientObservations;
 		Consumer<WebClient.Builder> customizer = builder.customizer;
 		for (FunctionKind kind : new FunctionKind[] { FunctionKind.QUERY, FunctionKind.ACTION }) {
 			this.webClients.put(kind, new Lazy<>(() -> webClient(application.get().orElse(null), using.forKind(kind),
-					registry, nest, customizer)));
+					registry, observeHttp, nest, customizer)));
 		}
 		// queries and mutations share a connector, so they share a WebClient
 		this.webClients.put(FunctionKind.MUTATION, this.webClients.get(FunctionKind.QUERY));
@@ -162,10 +163,15 @@ public final class ConvexTransport implements AutoCloseable {
 
 	/** Builds a WebClient as the transport's builder says; done by the first call of its kinds. */
 	private static WebClient webClient(WebClient.@Nullable Builder application, ClientHttpConnector connector,
-			ObservationRegistry registry, boolean nestHttpObservations, Consumer<WebClient.Builder> customizer) {
+			ObservationRegistry registry, boolean httpClientObservations, boolean nestHttpObservations,
+			Consumer<WebClient.Builder> customizer) {
 		WebClient.Builder webClientBuilder = ((application != null) ? application.clone() : WebClient.builder())
 			.clientConnector(connector);
-		if (application == null && nestHttpObservations) {
+		if (!httpClientObservations) {
+			// the execution's observation times the exchange already: no second one per call
+			webClientBuilder.observationRegistry(ObservationRegistry.NOOP);
+		}
+		else if (application == null && nestHttpObservations) {
 			// an application's builder brings its own registry; this one observes where the calls do
 			webClientBuilder.observationRegistry(registry);
 		}
@@ -602,6 +608,8 @@ public final class ConvexTransport implements AutoCloseable {
 
 		private boolean nestHttpObservations = true;
 
+		private boolean httpClientObservations;
+
 		private Builder(@Nullable String url, boolean skipDeploymentUrlCheck) {
 			this.url = DeploymentUrl.parse(url, skipDeploymentUrlCheck);
 		}
@@ -790,8 +798,10 @@ public final class ConvexTransport implements AutoCloseable {
 		}
 
 		/**
-		 * Sets whether the WebClient's {@code http.client.requests} observation nests under the
-		 * execution's (by default it does, through the Reactor context). Turn it off where the
+		 * Sets whether the WebClient's {@code http.client.requests} observation, where
+		 * {@link #httpClientObservations} turns it on, nests under the execution's (by default
+		 * it does, through the Reactor context, where the application's filters also find the
+		 * execution's observation). Turn it off where the
 		 * registry is not the one the WebClient observes in, such as a registry that only logs,
 		 * so that spans stay as they would be without it.
 		 * @param nestHttpObservations whether HTTP observations nest under executions
@@ -799,6 +809,20 @@ public final class ConvexTransport implements AutoCloseable {
 		 */
 		public Builder nestHttpObservations(boolean nestHttpObservations) {
 			this.nestHttpObservations = nestHttpObservations;
+			return this;
+		}
+
+		/**
+		 * Sets whether the WebClient also observes each Convex call as its own
+		 * {@code http.client.requests} (nested under the execution's, see
+		 * {@link #nestHttpObservations}). Off by default: the execution's observation already
+		 * times the exchange, retries included, and a second observation per call costs about as
+		 * much as the first (see the observability guide for the numbers).
+		 * @param httpClientObservations whether the WebClient observes Convex calls
+		 * @return this builder
+		 */
+		public Builder httpClientObservations(boolean httpClientObservations) {
+			this.httpClientObservations = httpClientObservations;
 			return this;
 		}
 

@@ -92,6 +92,25 @@ class ConvexObservationAutoConfigurationTests {
 	}
 
 	@Test
+	void theWebClientObservesConvexCallsOnlyWhenAskedTo() {
+		this.runner.withConfiguration(METRICS).run((context) -> {
+			send(context);
+			awaitTimer(context, "function", "emails:send");
+			assertThat(context.getBean(MeterRegistry.class).find("http.client.requests").timer()).isNull();
+		});
+		this.runner.withConfiguration(METRICS)
+			.withPropertyValues("convex.metrics.http-client-requests=true")
+			.run((context) -> {
+				send(context);
+				awaitTimer(context, "function", "emails:send");
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> assertThat(meters.find("http.client.requests").tag("uri", "/api/action").timer())
+						.isNotNull());
+			});
+	}
+
+	@Test
 	void theFunctionTagLimitIsAProperty() {
 		this.runner.withConfiguration(METRICS)
 			.withPropertyValues("convex.metrics.max-function-tags=0")

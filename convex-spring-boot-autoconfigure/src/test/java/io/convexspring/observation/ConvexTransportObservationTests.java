@@ -219,9 +219,18 @@ class ConvexTransportObservationTests {
 	}
 
 	@Test
+	void byDefaultTheWebClientDoesNotObserveTheCallASecondTime() {
+		answer("/api/action", 200, "{\"status\":\"success\",\"value\":{\"id\":\"r1\"}}");
+		call(transport().webClientBuilder(WebClient.builder().observationRegistry(this.observations)).build());
+		TestObservationRegistryAssert.assertThat(this.observations)
+			.hasNumberOfObservationsEqualTo(1)
+			.hasObservationWithNameEqualTo("convex.action");
+	}
+
+	@Test
 	void theHttpClientObservationNestsUnderTheExecution() {
 		answer("/api/action", 200, "{\"status\":\"success\",\"value\":{\"id\":\"r1\"}}");
-		call(transport().build());
+		call(transport().httpClientObservations(true).build());
 		assertStopped("http.client.requests").that()
 			.hasParentObservationContextMatching((parent) -> "convex.action".equals(parent.getName()));
 	}
@@ -229,14 +238,16 @@ class ConvexTransportObservationTests {
 	@Test
 	void theHttpClientObservationNamesTheEndpointAsItsUri() {
 		answer("/api/action", 200, "{\"status\":\"success\",\"value\":{\"id\":\"r1\"}}");
-		call(transport().build());
+		call(transport().httpClientObservations(true).build());
 		assertStopped("http.client.requests").that().hasLowCardinalityKeyValue("uri", "/api/action");
 	}
 
 	@Test
 	void theHttpClientObservationOfAnApplicationsWebClientNestsUnderTheExecution() {
 		answer("/api/action", 200, "{\"status\":\"success\",\"value\":{\"id\":\"r1\"}}");
-		call(transport().webClientBuilder(WebClient.builder().observationRegistry(this.observations)).build());
+		call(transport().httpClientObservations(true)
+			.webClientBuilder(WebClient.builder().observationRegistry(this.observations))
+			.build());
 		assertStopped("http.client.requests").that()
 			.hasParentObservationContextMatching((parent) -> "convex.action".equals(parent.getName()));
 	}
@@ -244,7 +255,8 @@ class ConvexTransportObservationTests {
 	@Test
 	void withoutNestingTheHttpClientObservationKeepsItsOwnParent() {
 		answer("/api/action", 200, "{\"status\":\"success\",\"value\":{\"id\":\"r1\"}}");
-		call(transport().nestHttpObservations(false)
+		call(transport().httpClientObservations(true)
+			.nestHttpObservations(false)
 			.webClientBuilder(WebClient.builder().observationRegistry(this.observations))
 			.build());
 		assertStopped("http.client.requests").that().doesNotHaveParentObservation();
@@ -275,7 +287,7 @@ class ConvexTransportObservationTests {
 	void aPredicateThatRefusesTheObservationLeavesTheCallAlone() {
 		answer("/api/action", 200, "{\"status\":\"success\",\"value\":{\"id\":\"r1\"}}");
 		this.observations.observationConfig().observationPredicate((name, context) -> !name.startsWith("convex."));
-		assertThat(call(transport().build())).isEqualTo(new Result("r1"));
+		assertThat(call(transport().httpClientObservations(true).build())).isEqualTo(new Result("r1"));
 		TestObservationRegistryAssert.assertThat(this.observations)
 			.hasNumberOfObservationsEqualTo(1)
 			.hasObservationWithNameEqualTo("http.client.requests");
