@@ -15,7 +15,8 @@ import tools.jackson.databind.module.SimpleModule;
  * exactly), {@link ConvexInt64} and {@link Int64 @Int64} fields as int64, {@code byte[]} as
  * bytes, checked field names, exact integral and floating-point reads, and no silent
  * conversion between Convex types on the way in (a float64 is no {@code String}, a string no
- * {@code byte[]}).
+ * {@code byte[]}); records and other creator constructors are called directly
+ * ({@link ConstructorInstantiators}).
  *
  * <p>The module writes the wire form; it needs {@link ConvexCodec} to read it, since reading
  * first turns {@code $integer}, {@code $float} and {@code $bytes} into plain tokens.
@@ -67,6 +68,12 @@ public final class ConvexValueModule extends SimpleModule {
 		deserializer(byte[].class, new BytesDeserializer());
 		deserializer(String.class, new StringValueDeserializer());
 		deserializer(ConvexInt64.class, new ConvexInt64Deserializer());
+	}
+
+	@Override
+	public void setupModule(SetupContext context) {
+		super.setupModule(context);
+		context.addValueInstantiators(new ConstructorInstantiators());
 	}
 
 	private void integral(Class<?> boxed, Class<?> primitive, long min, long max) {
