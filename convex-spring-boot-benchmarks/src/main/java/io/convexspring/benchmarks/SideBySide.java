@@ -56,8 +56,11 @@ import io.convexspring.codec.ConvexCodec;
  *
  * <p>With {@code --observed true} (the default), three more contestants run in every round,
  * sequential and concurrent: the client of a Boot application with Actuator
- * ({@link BootedClient}), with metrics, with metrics but no nested {@code http.client.requests}
- * observation, and with metrics and {@code convex.logging=info} written to a file. Last,
+ * ({@link BootedClient}), with metrics, with metrics and the WebClient's own
+ * {@code http.client.requests} observation as well ({@code convex.metrics.http-client-requests}),
+ * and with metrics and {@code convex.logging=info} written to a file; {@code --log-config}
+ * gives Logback a configuration of its own, e.g.
+ * {@code classpath:convex-async-logback.xml} for the lines through an {@code AsyncAppender}. Last,
  * {@link StartupProbe} times {@code --startup-runs} fresh starts of a minimal application with
  * and without the starter. {@code --only REGEX} keeps the contestants it matches (and
  * {@code rawWebClient}), e.g. for a profile of one of them.
@@ -66,7 +69,7 @@ import io.convexspring.codec.ConvexCodec;
  * java -Xms1g -Xmx1g -cp benchmarks.jar io.convexspring.benchmarks.SideBySide [--rounds 20]
  *     [--warmup 5] [--calls 2000] [--npm convex-spring-boot-benchmarks/node] [--breakdown true]
  *     [--concurrency 64] [--inflight 10000] [--inflight-delay-ms 1000] [--observed true]
- *     [--startup-runs 5] [--only REGEX]
+ *     [--startup-runs 5] [--only REGEX] [--log-config classpath:convex-async-logback.xml]
  * </pre>
  *
  * Allocation is counted on every JVM thread but the loopback server's, so it is the client's
@@ -94,10 +97,14 @@ public final class SideBySide {
 		Map<String, BootedClient> observed = new LinkedHashMap<>();
 		if (Boolean.parseBoolean(options.getOrDefault("observed", "true"))) {
 			Files.deleteIfExists(BootedClient.LOG_FILE);
-			observed.put("metrics", BootedClient.start(http.server.url(), Map.of()));
-			observed.put("metrics, no http obs", BootedClient.start(http.server.url(),
-					Map.of("management.observations.enable.http.client.requests", "false")));
-			observed.put("metrics + log file", BootedClient.start(http.server.url(), Map.of("convex.logging", "info")));
+			// one Logback for the whole JVM: --log-config applies to every contestant's lines
+			Map<String, Object> common = options.containsKey("log-config")
+					? Map.of("logging.config", options.get("log-config")) : Map.of();
+			observed.put("metrics", BootedClient.start(http.server.url(), common));
+			observed.put("metrics + http obs", BootedClient.start(http.server.url(),
+					with(common, "convex.metrics.http-client-requests", "true")));
+			observed.put("metrics + log file", BootedClient.start(http.server.url(),
+					with(common, "convex.logging", "info")));
 		}
 		try {
 			Map<String, Contestant> contestants = new LinkedHashMap<>();
@@ -151,6 +158,12 @@ public final class SideBySide {
 		if (inflight > 0) {
 			inFlight(inflight, Duration.ofMillis(Long.parseLong(options.getOrDefault("inflight-delay-ms", "1000"))));
 		}
+	}
+
+	private static Map<String, Object> with(Map<String, Object> common, String name, Object value) {
+		Map<String, Object> properties = new LinkedHashMap<>(common);
+		properties.put(name, value);
+		return properties;
 	}
 
 	/** The raw WebClient and the client, each with this many calls in flight, interleaved. */
