@@ -18,11 +18,22 @@ import reactor.core.publisher.Mono;
  */
 final class AuthorizationFilter implements ExchangeFilterFunction {
 
-	/** The request attribute holding the call's {@code Authorization} value, if any. */
+	/**
+	 * The request attribute of a Convex call: its {@code Authorization} value, or
+	 * {@link #ANONYMOUS}. Requests without it ({@code GET /version}) pass as they are. One
+	 * attribute, since the WebClient copies every attribute map entry of every request.
+	 */
 	static final String ATTRIBUTE = AuthorizationFilter.class.getName() + ".authorization";
 
-	/** Marks a Convex call, so that requests without the attribute (GET /version) pass as they are. */
-	static final String CALL_ATTRIBUTE = AuthorizationFilter.class.getName() + ".call";
+	/** The {@link #ATTRIBUTE} value of a call without credentials. */
+	static final Object ANONYMOUS = new Object() {
+
+		@Override
+		public String toString() {
+			return "anonymous";
+		}
+
+	};
 
 	static final AuthorizationFilter INSTANCE = new AuthorizationFilter();
 
@@ -31,10 +42,11 @@ final class AuthorizationFilter implements ExchangeFilterFunction {
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		if (!request.attribute(CALL_ATTRIBUTE).isPresent()) {
+		Object call = request.attributes().get(ATTRIBUTE);
+		if (call == null) {
 			return next.exchange(request);
 		}
-		Optional<Object> authorization = request.attribute(ATTRIBUTE);
+		Optional<Object> authorization = (call == ANONYMOUS) ? Optional.empty() : Optional.of(call);
 		List<String> sent = request.headers().get(HttpHeaders.AUTHORIZATION);
 		if ((sent == null && authorization.isEmpty())
 				|| (sent != null && sent.size() == 1 && authorization.isPresent() && sent.get(0).equals(authorization.get()))) {

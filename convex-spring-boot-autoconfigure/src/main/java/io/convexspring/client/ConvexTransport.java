@@ -115,6 +115,8 @@ public final class ConvexTransport implements AutoCloseable {
 
 	private final ConvexRetryPolicy retryPolicy;
 
+	private final boolean httpClientObservations;
+
 	private ConvexTransport(Builder builder) {
 		this.deploymentUrl = builder.url;
 		for (FunctionKind kind : FunctionKind.values()) {
@@ -128,6 +130,7 @@ public final class ConvexTransport implements AutoCloseable {
 				builder.maxResponseSize, this.codec.mapper());
 		this.defaultCredentials = builder.credentials;
 		this.retryPolicy = builder.retryPolicy;
+		this.httpClientObservations = builder.httpClientObservations;
 		this.maxResponseBytes = (int) Math.min(Integer.MAX_VALUE, builder.maxResponseSize.toBytes());
 		this.observer = new ExecutionObserver(builder.observationRegistry, builder.observationConvention,
 				builder.nestHttpObservations, this.deploymentUrl);
@@ -369,12 +372,12 @@ public final class ConvexTransport implements AutoCloseable {
 			String authorization = credentials.authorization();
 			return webClient(kind, path).post()
 				.uri(this.endpoints.get(kind))
-				// names the endpoint in http.client.requests' uri tag, as a template would
-				.attribute(URI_TEMPLATE_ATTRIBUTE, kind.endpoint())
 				.attributes((attributes) -> {
-					attributes.put(AuthorizationFilter.CALL_ATTRIBUTE, Boolean.TRUE);
-					if (authorization != null) {
-						attributes.put(AuthorizationFilter.ATTRIBUTE, authorization);
+					attributes.put(AuthorizationFilter.ATTRIBUTE,
+							(authorization != null) ? authorization : AuthorizationFilter.ANONYMOUS);
+					if (this.httpClientObservations) {
+						// names the endpoint in http.client.requests' uri tag, as a template would
+						attributes.put(URI_TEMPLATE_ATTRIBUTE, kind.endpoint());
 					}
 				})
 				.contentType(MediaType.APPLICATION_JSON)
