@@ -230,12 +230,13 @@ public final class SideBySide {
 		try {
 			System.out.printf(Locale.ROOT, "%n%,d calls in flight at once, each answered after %d ms:%n", calls,
 					delay.toMillis());
-			System.out.printf(Locale.ROOT, "%-24s %12s %10s %14s%n", "contestant", "wall ms", "failed",
-					"peak heap MiB");
+			System.out.printf(Locale.ROOT, "%-24s %12s %10s %14s %16s%n", "contestant", "wall ms", "failed",
+					"peak heap MiB", "heap/call KiB");
 			allAtOnce("rawWebClient", () -> http.rawWebClientCall().map((body) -> body.length), calls);
 			allAtOnce("convexClient", () -> http.convexClientCall().map((receipt) -> 1), calls);
 			System.out.printf(Locale.ROOT, "(peak heap: used heap sampled every 5 ms from the start of the run, after a"
-					+ " GC; max heap %d MiB)%n", Runtime.getRuntime().maxMemory() >> 20);
+					+ " GC; heap/call: the peak less the heap at the start, over the calls; max heap %d MiB)%n",
+					Runtime.getRuntime().maxMemory() >> 20);
 		}
 		finally {
 			http.stop();
@@ -245,7 +246,8 @@ public final class SideBySide {
 	private static void allAtOnce(String name, Supplier<Mono<Integer>> call, int calls) throws InterruptedException {
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		System.gc();
-		AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+		long before = memory.getHeapMemoryUsage().getUsed();
+		AtomicLong peak = new AtomicLong(before);
 		AtomicBoolean running = new AtomicBoolean(true);
 		Thread sampler = new Thread(() -> {
 			while (running.get()) {
@@ -266,7 +268,9 @@ public final class SideBySide {
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		running.set(false);
 		sampler.join();
-		System.out.printf(Locale.ROOT, "%-24s %12d %10d %14.1f%n", name, millis, failed.get(), peak.get() / 1048576.0);
+		// an upper bound: the peak also holds garbage not yet collected
+		System.out.printf(Locale.ROOT, "%-24s %12d %10d %14.1f %16.1f%n", name, millis, failed.get(),
+				peak.get() / 1048576.0, (peak.get() - before) / 1024.0 / calls);
 	}
 
 	private static void print(Map<String, List<Measured>> results, int calls) {

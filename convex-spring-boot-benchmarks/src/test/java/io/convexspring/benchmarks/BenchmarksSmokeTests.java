@@ -59,8 +59,8 @@ class BenchmarksSmokeTests {
 		}
 		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("rawWebClient", "convexClient",
 				"convexClientBlocking", "raw + codec", "raw, transport's join", "2 calls in flight (closed loop)",
-				"20 calls in flight at once", "peak heap MiB", "metrics", "metrics + http obs", "metrics + log file",
-				"the starter adds", "the starter's slowest beans", "convexTransport");
+				"20 calls in flight at once", "peak heap MiB", "heap/call KiB", "metrics", "metrics + http obs",
+				"metrics + log file", "the starter adds", "the starter's slowest beans", "convexTransport");
 		assertThat(Files.readString(BootedClient.LOG_FILE)).contains("emails:send");
 	}
 
