@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the references the typed-API plugin generates ({@code Api}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "convex.response-timeout=1s")
+		properties = "convex.response-timeout=3s")
 @AutoConfigureConvexStub
 class ConvexStubbedFailureTests {
 
@@ -93,7 +93,7 @@ class ConvexStubbedFailureTests {
 	@Test
 	void aFunctionSlowerThanTheResponseTimeoutIsAGatewayTimeout() {
 		this.convex.expect(Api.emails.send)
-			.andRespond(withValue(null).after(Duration.ofSeconds(5)));
+			.andRespond(withValue(null).after(Duration.ofSeconds(30)));
 		assertThat(sendEmail().getStatusCode().value()).isEqualTo(504);
 	}
 
