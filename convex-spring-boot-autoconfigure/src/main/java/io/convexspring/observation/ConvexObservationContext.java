@@ -3,8 +3,10 @@ package io.convexspring.observation;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 
@@ -25,6 +27,15 @@ import io.convexspring.client.FunctionKind;
  * @see ConvexObservationConvention
  */
 public class ConvexObservationContext extends Observation.Context {
+
+	// "action ", "mutation ", "query ": not lower-cased again for every execution
+	private static final Map<FunctionKind, String> CONTEXTUAL_PREFIXES = new EnumMap<>(FunctionKind.class);
+
+	static {
+		for (FunctionKind kind : FunctionKind.values()) {
+			CONTEXTUAL_PREFIXES.put(kind, kind.name().toLowerCase(Locale.ROOT) + " ");
+		}
+	}
 
 	private final FunctionKind kind;
 
@@ -71,7 +82,7 @@ public class ConvexObservationContext extends Observation.Context {
 		this.deploymentUrl = withoutUserInfo(deploymentUrl);
 		this.arguments = arguments;
 		setName(ConvexObservationDocumentation.of(kind).getName());
-		setContextualName(kind.name().toLowerCase(Locale.ROOT) + " " + path);
+		setContextualName(CONTEXTUAL_PREFIXES.get(kind) + path);
 	}
 
 	static String withoutUserInfo(URI url) {
