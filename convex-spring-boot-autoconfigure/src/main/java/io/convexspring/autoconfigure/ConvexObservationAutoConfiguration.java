@@ -58,7 +58,8 @@ public final class ConvexObservationAutoConfiguration {
 			ObjectProvider<ObservationHandler<ConvexObservationContext>> observationHandlers) {
 		return new ObservationTransportCustomizer(
 				properties.getMetrics().isEnabled() && ObservationTransportCustomizer.observationsEnabled(environment),
-				properties.getMetrics().isHttpClientRequests(), beanFactory, observationRegistry, observationConvention, observationHandlers);
+				properties.getMetrics().isHttpClientRequests(), beanFactory, observationRegistry, observationConvention,
+				observationHandlers);
 	}
 
 }

@@ -40,8 +40,8 @@ final class ObservationTransportCustomizer implements ConvexTransportCustomizer 
 
 	private final ObjectProvider<ObservationHandler<ConvexObservationContext>> observationHandlers;
 
-	ObservationTransportCustomizer(boolean metricsEnabled, boolean httpClientRequests, ListableBeanFactory beanFactory,
-			ObjectProvider<ObservationRegistry> observationRegistry,
+	ObservationTransportCustomizer(boolean metricsEnabled, boolean httpClientRequests,
+			ListableBeanFactory beanFactory, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ConvexObservationConvention> observationConvention,
 			ObjectProvider<ObservationHandler<ConvexObservationContext>> observationHandlers) {
 		this.metricsEnabled = metricsEnabled;

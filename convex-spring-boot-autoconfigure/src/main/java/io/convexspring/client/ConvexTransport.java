@@ -804,9 +804,9 @@ public final class ConvexTransport implements AutoCloseable {
 		 * Sets whether the WebClient's {@code http.client.requests} observation, where
 		 * {@link #httpClientObservations} turns it on, nests under the execution's (by default
 		 * it does, through the Reactor context, where the application's filters also find the
-		 * execution's observation). Turn it off where the
-		 * registry is not the one the WebClient observes in, such as a registry that only logs,
-		 * so that spans stay as they would be without it.
+		 * execution's observation). Turn it off where the registry is not the one the WebClient
+		 * observes in, such as a registry that only logs, so that spans stay as they would be
+		 * without it.
 		 * @param nestHttpObservations whether HTTP observations nest under executions
 		 * @return this builder
 		 */

@@ -45,7 +45,15 @@ final class ObservedExecution<R> extends Mono<R> {
 	@Override
 	public void subscribe(CoreSubscriber<? super R> actual) {
 		ConvexObservationContext context = this.observer.context(this.kind, this.path, this.args);
-		Observation observation = this.observer.start(context, actual.currentContext());
+		Observation observation;
+		try {
+			// a convention or handler of the application's may throw: the call fails, as it would in an operator
+			observation = this.observer.start(context, actual.currentContext());
+		}
+		catch (Throwable ex) {
+			Operators.error(actual, Operators.onOperatorError(ex, actual.currentContext()));
+			return;
+		}
 		Mono<R> call;
 		try {
 			call = this.exchange.apply(context);

@@ -92,6 +92,32 @@ class ObservedExecutionTests {
 	}
 
 	@Test
+	void aHandlerThatThrowsAtTheStartFailsTheCallWithoutSendingIt() {
+		ObservationRegistry failing = ObservationRegistry.create();
+		failing.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+
+			@Override
+			public void onStart(Observation.Context context) {
+				throw new IllegalStateException("the handler broke");
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		});
+		List<String> sent = new CopyOnWriteArrayList<>();
+		Mono<String> call = new ExecutionObserver(failing, null, true, URI.create("https://happy-animal-123.convex.cloud"))
+			.observe(FunctionKind.ACTION, "emails:send", null, (context) -> Mono.fromCallable(() -> {
+				sent.add("sent");
+				return "sent";
+			}));
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(call::block).withMessage("the handler broke");
+		assertThat(sent).isEmpty();
+	}
+
+	@Test
 	void eachSubscriptionIsItsOwnObservation() {
 		Mono<String> call = observed(Mono.just("sent"));
 		call.block();
