@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,21 +14,17 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JavaType;
 
 import io.convexspring.codec.ConvexCodec;
@@ -86,12 +81,10 @@ public final class ConvexTransport implements AutoCloseable {
 
 	private static final String URI_TEMPLATE_ATTRIBUTE = WebClient.class.getName() + ".uriTemplate";
 
-	/** Built on first use: an application that makes no call yet does not pay for them at start-up. */
-	private final Map<FunctionKind, Lazy<WebClient>> webClients = new EnumMap<>(FunctionKind.class);
+	private final TransportHttpClients httpClients;
 
 	private final Map<FunctionKind, Duration> timeouts;
 
-	private final @Nullable ConvexConnectionPools ownPools;
 
 	private volatile boolean closed;
 
@@ -134,61 +127,9 @@ public final class ConvexTransport implements AutoCloseable {
 		this.maxResponseBytes = (int) Math.min(Integer.MAX_VALUE, builder.maxResponseSize.toBytes());
 		this.observer = new ExecutionObserver(builder.observationRegistry, builder.observationConvention,
 				builder.nestHttpObservations, this.deploymentUrl);
-		ConvexHttpConnectors connectors = builder.connectors;
-		if (connectors == null) {
-			// neither the pools nor the connectors are made until a call goes through them
-			ConvexConnectionPools pools = ConvexConnectionPools.create(builder.pool);
-			Duration connectTimeout = builder.connectTimeout;
-			this.ownPools = pools;
-			connectors = ConvexHttpConnectors.lazy(() -> connector(pools, FunctionKind.QUERY, connectTimeout),
-					() -> connector(pools, FunctionKind.ACTION, connectTimeout));
-		}
-		else {
-			this.ownPools = null;
-		}
-		// an instance as the application left it now; a supplier asked once, by the first call
-		WebClient.@Nullable Builder given = (builder.webClientBuilder != null) ? builder.webClientBuilder.clone() : null;
-		Supplier<WebClient.@Nullable Builder> asked = builder.webClientBuilderSupplier;
-		Lazy<Optional<WebClient.Builder>> application = new Lazy<>(
-				() -> Optional.ofNullable((asked != null) ? asked.get() : given));
-		ConvexHttpConnectors using = connectors;
-		ObservationRegistry registry = builder.observationRegistry;
-		boolean nest = builder.nestHttpObservations;
-		boolean observeHttp = builder.httpClientObservations;
-		Consumer<WebClient.Builder> customizer = builder.customizer;
-		for (FunctionKind kind : new FunctionKind[] { FunctionKind.QUERY, FunctionKind.ACTION }) {
-			this.webClients.put(kind, new Lazy<>(() -> webClient(application.get().orElse(null), using.forKind(kind),
-					registry, observeHttp, nest, customizer)));
-		}
-		// queries and mutations share a connector, so they share a WebClient
-		this.webClients.put(FunctionKind.MUTATION, this.webClients.get(FunctionKind.QUERY));
-	}
-
-	/** Builds a WebClient as the transport's builder says; done by the first call of its kinds. */
-	private static WebClient webClient(WebClient.@Nullable Builder application, ClientHttpConnector connector,
-			ObservationRegistry registry, boolean httpClientObservations, boolean nestHttpObservations,
-			Consumer<WebClient.Builder> customizer) {
-		WebClient.Builder webClientBuilder = ((application != null) ? application.clone() : WebClient.builder())
-			.clientConnector(connector);
-		if (!httpClientObservations) {
-			// the execution's observation times the exchange already: no second one per call
-			webClientBuilder.observationRegistry(ObservationRegistry.NOOP);
-		}
-		else if (application == null && nestHttpObservations) {
-			// an application's builder brings its own registry; this one observes where the calls do
-			webClientBuilder.observationRegistry(registry);
-		}
-		customizer.accept(webClientBuilder);
-		// after every filter of the application's and the customizers': ours runs last
-		webClientBuilder.filter(AuthorizationFilter.INSTANCE);
-		return webClientBuilder.build();
-	}
-
-	private static ClientHttpConnector connector(ConvexConnectionPools pools, FunctionKind kind,
-			Duration connectTimeout) {
-		HttpClient httpClient = HttpClient.create(pools.forKind(kind))
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
-		return new ReactorClientHttpConnector(ConvexReactorNetty.customize(httpClient));
+		this.httpClients = new TransportHttpClients(builder.connectors, builder.pool, builder.connectTimeout,
+				builder.webClientBuilder, builder.webClientBuilderSupplier, builder.observationRegistry,
+				builder.httpClientObservations, builder.nestHttpObservations, builder.customizer);
 	}
 
 	/**
@@ -399,7 +340,7 @@ public final class ConvexTransport implements AutoCloseable {
 	 */
 	private WebClient webClient(FunctionKind kind, String path) {
 		try {
-			return this.webClients.get(kind).get();
+			return this.httpClients.webClient(kind);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			throw this.failures.clientNotBuilt(kind, path, ex, ex);
@@ -559,9 +500,7 @@ public final class ConvexTransport implements AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
-		if (this.ownPools != null) {
-			this.ownPools.close();
-		}
+		this.httpClients.close();
 	}
 
 	/** Records where a blocking caller waited, since the failure itself was raised on another thread. */
