@@ -1,7 +1,6 @@
 package io.convexspring.client;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -46,16 +45,18 @@ final class AuthorizationFilter implements ExchangeFilterFunction {
 		if (call == null) {
 			return next.exchange(request);
 		}
-		Optional<Object> authorization = (call == ANONYMOUS) ? Optional.empty() : Optional.of(call);
+		String authorization = (call == ANONYMOUS) ? null : (String) call;
 		List<String> sent = request.headers().get(HttpHeaders.AUTHORIZATION);
-		if ((sent == null && authorization.isEmpty())
-				|| (sent != null && sent.size() == 1 && authorization.isPresent() && sent.get(0).equals(authorization.get()))) {
+		if ((sent == null) ? authorization == null
+				: (sent.size() == 1 && authorization != null && sent.get(0).equals(authorization))) {
 			// as the transport set it: no filter of the application's changed it
 			return next.exchange(request);
 		}
 		ClientRequest own = ClientRequest.from(request).headers((headers) -> {
 			headers.remove(HttpHeaders.AUTHORIZATION);
-			authorization.ifPresent((value) -> headers.set(HttpHeaders.AUTHORIZATION, (String) value));
+			if (authorization != null) {
+				headers.set(HttpHeaders.AUTHORIZATION, authorization);
+			}
 		}).build();
 		return next.exchange(own);
 	}
